@@ -1,0 +1,49 @@
+import type { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
+import { AllExceptionsFilter, createValidationPipe } from '@app/common';
+
+export const BODY_LIMIT = '1mb';
+
+/** Everything an HTTP app needs beyond its modules; used by main and by the e2e tests, so both run the same desk. */
+export function configureApp(app: NestExpressApplication, publicUrl: string): void {
+  const https = publicUrl.startsWith('https:');
+  app.disable('x-powered-by');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          'script-src': ["'self'"],
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'img-src': ["'self'", 'data:'],
+          // The desk is often served over plain http on localhost or an internal network.
+          'upgrade-insecure-requests': null,
+        },
+      },
+      // HSTS only makes sense where the desk is served over https.
+      strictTransportSecurity: https,
+    }),
+  );
+  // The app is created with rawBody: true, so req.rawBody keeps the exact bytes that platform signatures cover.
+  app.useBodyParser('json', { limit: BODY_LIMIT, type: ['application/json', 'application/*+json'] });
+  app.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: true });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new AllExceptionsFilter());
+  setUpOpenApi(app);
+}
+
+function setUpOpenApi(app: INestApplication): void {
+  const config = new DocumentBuilder()
+    .setTitle('Response desk API')
+    .setDescription(
+      'The engagement inbox and response desk. All times are ISO 8601 UTC, durations integer seconds, ids UUIDs. ' +
+        'Errors are `{statusCode, message, error, code}` with a stable `code`; validation errors list every bad field. ' +
+        'Sign in with POST /api/auth/login and send `Authorization: Bearer <accessToken>`.',
+    )
+    .setVersion('1')
+    .addBearerAuth()
+    .build();
+  const document = SwaggerModule.createDocument(app, config);
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+}

@@ -1,0 +1,65 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { ACCESS_LEVELS, type Access, type Member } from '@app/identity';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class CreateUserDto {
+  @ApiProperty({ example: 'giulia@brand.example' })
+  @Transform(trim)
+  @IsEmail({}, { message: 'email must be an e-mail address' })
+  @MaxLength(254)
+  email!: string;
+
+  @ApiProperty({ example: 'Giulia Rossi' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(120)
+  name!: string;
+
+  @ApiProperty({ minLength: 8, description: 'ignored when the e-mail already has an account in another workspace' })
+  @IsString()
+  @MinLength(8)
+  @MaxLength(200)
+  password!: string;
+
+  @ApiProperty({ enum: ACCESS_LEVELS })
+  @IsIn(ACCESS_LEVELS)
+  access!: Access;
+}
+
+export class UpdateUserDto {
+  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @MinLength(1) @MaxLength(120) name?: string;
+  @ApiPropertyOptional({ minLength: 8 }) @IsOptional() @IsString() @MinLength(8) @MaxLength(200) password?: string;
+  @ApiPropertyOptional({ enum: ACCESS_LEVELS }) @IsOptional() @IsIn(ACCESS_LEVELS) access?: Access;
+  @ApiPropertyOptional({ description: 'false deactivates the membership: sign-in and tokens stop working here' })
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+}
+
+export class UserDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() email!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: ACCESS_LEVELS }) access!: Access;
+  @ApiProperty() active!: boolean;
+  @ApiProperty({ description: 'when they joined this workspace' }) joinedAt!: string;
+
+  static from(member: Member): UserDto {
+    return {
+      id: member.id,
+      email: member.email,
+      name: member.name,
+      access: member.access,
+      active: member.active,
+      joinedAt: member.joinedAt.toISOString(),
+    };
+  }
+}
+
+export class UserListDto {
+  @ApiProperty({ type: [UserDto] }) items!: UserDto[];
+}

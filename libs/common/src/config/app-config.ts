@@ -1,0 +1,28 @@
+export type NodeEnv = 'development' | 'production' | 'test';
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+/** The desk's whole configuration, validated once at boot; nothing else reads process.env. */
+export interface AppConfig {
+  nodeEnv: NodeEnv;
+  port: number;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  jwtSecret: string | undefined;
+  jwtTtlSeconds: number;
+  secretsKey: string | undefined;
+  bootstrapAdminEmail: string | undefined;
+  bootstrapAdminPassword: string | undefined;
+  redisUrl: string | undefined;
+  publicUrl: string;
+  logLevel: LogLevel;
+  /** The API also runs the workers unless told not to (several API instances beside `apps/worker`). */
+  runWorkers: boolean;
+}
+
+/** Secrets are always present after boot: taken from the environment or generated into DATA_DIR. */
+export interface ResolvedConfig extends AppConfig {
+  jwtSecret: string;
+  secretsKey: string;
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

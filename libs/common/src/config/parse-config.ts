@@ -1,0 +1,110 @@
+import { AppConfig, LogLevel, NodeEnv } from './app-config';
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+const NODE_ENVS: NodeEnv[] = ['development', 'production', 'test'];
+const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+const EMAIL = /^[^\s@]+@[^\s@]+$/;
+
+/** Pure: reads an environment map, returns the typed config or throws one ConfigError naming every bad variable. */
+export function parseConfig(env: Env): AppConfig {
+  const problems: string[] = [];
+  const value = (name: string): string | undefined => {
+    const v = env[name];
+    return v === undefined || v.trim() === '' ? undefined : v.trim();
+  };
+  const oneOf = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
+    const v = value(name);
+    if (v === undefined) return fallback;
+    if ((allowed as readonly string[]).includes(v)) return v as T;
+    problems.push(`${name} must be one of ${allowed.join(', ')} (got "${v}")`);
+    return fallback;
+  };
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const v = value(name);
+    if (v === undefined) return fallback;
+    const n = Number(v);
+    if (/^\d+$/.test(v) && n >= min && n <= max) return n;
+    problems.push(`${name} must be an integer from ${min} to ${max} (got "${v}")`);
+    return fallback;
+  };
+  const url = (name: string, protocols: string[]): string | undefined => {
+    const v = value(name);
+    if (v === undefined) return undefined;
+    try {
+      const parsed = new URL(v);
+      if (protocols.includes(parsed.protocol)) return v;
+    } catch {
+      /* reported below */
+    }
+    problems.push(`${name} must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`);
+    return undefined;
+  };
+  const bool = (name: string, fallback: boolean): boolean => {
+    const v = value(name);
+    if (v === undefined) return fallback;
+    if (['1', 'true', 'yes'].includes(v.toLowerCase())) return true;
+    if (['0', 'false', 'no'].includes(v.toLowerCase())) return false;
+    problems.push(`${name} must be true or false (got "${v}")`);
+    return fallback;
+  };
+
+  const nodeEnv = oneOf('NODE_ENV', NODE_ENVS, 'development');
+  const port = int('PORT', 3000, 0, 65535);
+  const databaseUrl = url('DATABASE_URL', ['postgres:', 'postgresql:']);
+  const redisUrl = url('REDIS_URL', ['redis:', 'rediss:']);
+  const publicUrl = url('PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${port}`;
+
+  const jwtSecret = value('JWT_SECRET');
+  if (jwtSecret !== undefined && jwtSecret.length < 32) problems.push('JWT_SECRET must be at least 32 characters');
+  const secretsKey = value('SECRETS_KEY');
+  if (secretsKey !== undefined && !isKey(secretsKey)) {
+    problems.push('SECRETS_KEY must be 32 bytes written as 64 hex digits or as base64');
+  }
+  if (nodeEnv === 'production') {
+    if (jwtSecret === undefined) problems.push('JWT_SECRET is required when NODE_ENV=production');
+    if (secretsKey === undefined) problems.push('SECRETS_KEY is required when NODE_ENV=production');
+  }
+
+  const bootstrapAdminEmail = value('BOOTSTRAP_ADMIN_EMAIL');
+  const bootstrapAdminPassword = value('BOOTSTRAP_ADMIN_PASSWORD');
+  if (bootstrapAdminEmail !== undefined && !EMAIL.test(bootstrapAdminEmail)) {
+    problems.push('BOOTSTRAP_ADMIN_EMAIL must be an e-mail address');
+  }
+  if ((bootstrapAdminEmail === undefined) !== (bootstrapAdminPassword === undefined)) {
+    problems.push('BOOTSTRAP_ADMIN_EMAIL and BOOTSTRAP_ADMIN_PASSWORD must be set together');
+  }
+  if (bootstrapAdminPassword !== undefined && bootstrapAdminPassword.length < 8) {
+    problems.push('BOOTSTRAP_ADMIN_PASSWORD must be at least 8 characters');
+  }
+
+  const config: AppConfig = {
+    nodeEnv,
+    port,
+    databaseUrl,
+    dataDir: value('DATA_DIR') ?? './data',
+    jwtSecret,
+    jwtTtlSeconds: int('JWT_TTL_SECONDS', 12 * 3600, 60, 30 * 24 * 3600),
+    secretsKey,
+    bootstrapAdminEmail: bootstrapAdminEmail?.toLowerCase(),
+    bootstrapAdminPassword,
+    redisUrl,
+    publicUrl: publicUrl.replace(/\/+$/, ''),
+    logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
+    runWorkers: bool('RUN_WORKERS', true),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+function isKey(v: string): boolean {
+  if (/^[0-9a-fA-F]{64}$/.test(v)) return true;
+  return /^[A-Za-z0-9+/]+={0,2}$/.test(v) && Buffer.from(v, 'base64').length === 32;
+}

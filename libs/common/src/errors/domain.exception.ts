@@ -1,0 +1,39 @@
+import { HttpException, HttpStatus } from '@nestjs/common';
+
+/** Every stable error code a client may see, one place so they stay stable. */
+export const ErrorCode = {
+  VALIDATION_FAILED: HttpStatus.BAD_REQUEST,
+  MALFORMED_JSON: HttpStatus.BAD_REQUEST,
+  BAD_REQUEST: HttpStatus.BAD_REQUEST,
+  PAYLOAD_TOO_LARGE: HttpStatus.PAYLOAD_TOO_LARGE,
+  UNSUPPORTED_MEDIA_TYPE: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+  INVALID_CREDENTIALS: HttpStatus.UNAUTHORIZED,
+  AUTH_REQUIRED: HttpStatus.UNAUTHORIZED,
+  TOKEN_INVALID: HttpStatus.UNAUTHORIZED,
+  TOKEN_EXPIRED: HttpStatus.UNAUTHORIZED,
+  MEMBERSHIP_INACTIVE: HttpStatus.UNAUTHORIZED,
+  NOT_A_MEMBER: HttpStatus.UNAUTHORIZED,
+  ACCESS_DENIED: HttpStatus.FORBIDDEN,
+  USER_MANAGED_ELSEWHERE: HttpStatus.FORBIDDEN,
+  LOGIN_THROTTLED: HttpStatus.TOO_MANY_REQUESTS,
+  ROUTE_NOT_FOUND: HttpStatus.NOT_FOUND,
+  USER_NOT_FOUND: HttpStatus.NOT_FOUND,
+  WORKSPACE_NOT_FOUND: HttpStatus.NOT_FOUND,
+  USER_ALREADY_MEMBER: HttpStatus.CONFLICT,
+  LAST_ADMIN: HttpStatus.CONFLICT,
+  METHOD_NOT_ALLOWED: HttpStatus.METHOD_NOT_ALLOWED,
+  SERVICE_UNAVAILABLE: HttpStatus.SERVICE_UNAVAILABLE,
+  INTERNAL_ERROR: HttpStatus.INTERNAL_SERVER_ERROR,
+} as const;
+export type ErrorCode = keyof typeof ErrorCode;
+
+/** A domain failure with its stable code; the global filter turns it into the contract's error shape. */
+export class DomainException extends HttpException {
+  constructor(
+    readonly code: ErrorCode,
+    message: string | string[],
+    readonly headers: Record<string, string> = {},
+  ) {
+    super({ message, code }, ErrorCode[code]);
+  }
+}
