@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { createTestDatabase } from '../../libs/db/src/testing/test-database';
 import { API_MAIN, freePort, makeDataDir, spawnDesk, waitForHealth, WORKER_MAIN } from '../support/desk-process';
@@ -78,5 +79,36 @@ describe('the desk process', () => {
     worker.child.kill('SIGTERM');
     expect(await worker.exited).toBe(0);
     await db.drop();
+  });
+
+  it('drains on SIGTERM: a request in flight when the signal arrives is answered before the process exits 0', async () => {
+    const dataDir = makeDataDir();
+    const port = await freePort();
+    const desk = spawnDesk({ DATA_DIR: dataDir, BOOTSTRAP_ADMIN_EMAIL: 'drain@test.example', BOOTSTRAP_ADMIN_PASSWORD: 'drain-password-1' }, port);
+    await waitForHealth(desk);
+    const body = JSON.stringify({ email: 'drain@test.example', password: 'drain-password-1' });
+    const answered = new Promise<{ status: number; body: string }>((done, fail) => {
+      const req = httpRequest(
+        { host: '127.0.0.1', port, path: '/api/auth/login', method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+        (res) => {
+          let text = '';
+          res.on('data', (d: Buffer) => (text += d.toString()));
+          res.on('end', () => done({ status: res.statusCode!, body: text }));
+        },
+      );
+      req.on('error', fail);
+      // Headers and half the body now: the request is in flight when SIGTERM arrives.
+      req.write(body.slice(0, 10));
+      setTimeout(() => {
+        desk.child.kill('SIGTERM');
+        setTimeout(() => req.end(body.slice(10)), 500);
+      }, 300);
+    });
+    const response = await answered;
+    expect(response.status).toBe(200);
+    expect(JSON.parse(response.body).accessToken).toEqual(expect.any(String));
+    expect(await desk.exited).toBe(0);
+    expect(desk.output()).toContain('SIGTERM: draining');
+    rmSync(dataDir, { recursive: true, force: true });
   });
 });
