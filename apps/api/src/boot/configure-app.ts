@@ -3,6 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { AllExceptionsFilter, createValidationPipe } from '@app/common';
+import { ErrorDto } from './error.dto';
 
 export const BODY_LIMIT = '1mb';
 
@@ -43,7 +44,14 @@ function setUpOpenApi(app: INestApplication): void {
     )
     .setVersion('1')
     .addBearerAuth()
+    .addGlobalResponse(
+      { status: 400, description: 'VALIDATION_FAILED, MALFORMED_JSON', type: ErrorDto },
+      { status: 401, description: 'AUTH_REQUIRED, TOKEN_INVALID, TOKEN_EXPIRED, MEMBERSHIP_INACTIVE', type: ErrorDto },
+      { status: 403, description: 'ACCESS_DENIED', type: ErrorDto },
+      { status: 404, description: 'the resource does not exist in your workspace', type: ErrorDto },
+      { status: 413, description: 'PAYLOAD_TOO_LARGE: bodies over 1 MiB', type: ErrorDto },
+    )
     .build();
-  const document = SwaggerModule.createDocument(app, config);
+  const document = SwaggerModule.createDocument(app, config, { extraModels: [ErrorDto] });
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 }
