@@ -18,6 +18,8 @@ const shared = {
     '^@app/(common|db|identity)(/.*)?$': '<rootDir>/libs/$1/src$2',
   },
   testEnvironment: 'node',
+  // Suites boot a real desk on a real PostgreSQL; 30 s leaves room on a loaded 2-core machine.
+  testTimeout: 30_000,
   rootDir: __dirname,
 };
 module.exports = {

@@ -74,7 +74,8 @@ export function parseConfig(env: Env): AppConfig {
   }
 
   const bootstrapAdminEmail = value('BOOTSTRAP_ADMIN_EMAIL');
-  const bootstrapAdminPassword = value('BOOTSTRAP_ADMIN_PASSWORD');
+  // Passwords are taken as given: leading or trailing spaces may be part of one.
+  const bootstrapAdminPassword = value('BOOTSTRAP_ADMIN_PASSWORD') === undefined ? undefined : env.BOOTSTRAP_ADMIN_PASSWORD;
   if (bootstrapAdminEmail !== undefined && !EMAIL.test(bootstrapAdminEmail)) {
     problems.push('BOOTSTRAP_ADMIN_EMAIL must be an e-mail address');
   }

@@ -12,7 +12,7 @@ export function describeValidationErrors(errors: ValidationError[], parent = '')
       return [`${path} is required`];
     }
     const own = Object.values(error.constraints ?? {}).map((reason) =>
-      reason.startsWith(error.property) ? `${parent ? `${parent}.` : ''}${reason}` : `${path}: ${reason}`,
+      reason.startsWith(`${error.property} `) ? `${parent ? `${parent}.` : ''}${reason}` : `${path}: ${reason}`,
     );
     return [...own, ...describeValidationErrors(error.children ?? [], path)];
   });

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, ResolvedConfig } from '@app/common';
@@ -60,7 +60,10 @@ export class BootstrapService implements OnApplicationBootstrap {
       return true;
     });
     if (!created) return { created: false };
-    if (!fromEnv) writeFileSync(join(this.config.dataDir, PASSWORD_FILE), password, { mode: 0o600 });
+    if (!fromEnv) {
+      mkdirSync(this.config.dataDir, { recursive: true });
+      writeFileSync(join(this.config.dataDir, PASSWORD_FILE), password, { mode: 0o600 });
+    }
     return { created: true, email, password: fromEnv ? undefined : password };
   }
 
