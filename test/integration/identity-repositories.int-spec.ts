@@ -123,21 +123,33 @@ describe('identity on PostgreSQL', () => {
     expect(await attempt('right-password')).toMatchObject({ id: user.id });
   });
 
-  it('counts every one of concurrent failures', async () => {
+  it('counts every one of concurrent attempts, so guesses sent at once are throttled too', async () => {
     const throttle = app.get(LoginThrottleService);
-    await Promise.all(Array.from({ length: 5 }, () => throttle.recordFailure('concurrent@test.example', '192.0.2.5')));
-    await expect(throttle.assertAllowed('concurrent@test.example', '192.0.2.5')).rejects.toMatchObject({ code: 'LOGIN_THROTTLED' });
+    const results = await Promise.allSettled(Array.from({ length: 8 }, () => throttle.beginAttempt('concurrent@test.example', '192.0.2.5')));
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(5);
+    expect(results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason.code)).toEqual(Array(3).fill('LOGIN_THROTTLED'));
   });
 
   it('throttles one address that fails 30 times across many accounts', async () => {
     const throttle = app.get(LoginThrottleService);
     const ip = '192.0.2.99';
-    for (let i = 0; i < 29; i++) await throttle.recordFailure(`sprayed${i}@test.example`, ip);
-    await expect(throttle.assertAllowed('fresh@test.example', ip)).resolves.toBeUndefined();
-    await throttle.recordFailure('sprayed29@test.example', ip);
-    await expect(throttle.assertAllowed('fresh@test.example', ip)).rejects.toMatchObject({ code: 'LOGIN_THROTTLED' });
-    await expect(throttle.assertAllowed('fresh@test.example', '192.0.2.100')).resolves.toBeUndefined();
+    for (let i = 0; i < 30; i++) await throttle.beginAttempt(`sprayed${i}@test.example`, ip);
+    await expect(throttle.beginAttempt('fresh@test.example', ip)).rejects.toMatchObject({ code: 'LOGIN_THROTTLED' });
+    await expect(throttle.beginAttempt('fresh@test.example', '192.0.2.100')).resolves.toBeUndefined();
     clock.advance(15 * 60);
-    await expect(throttle.assertAllowed('fresh@test.example', ip)).resolves.toBeUndefined();
+    await expect(throttle.beginAttempt('fresh@test.example', ip)).resolves.toBeUndefined();
+  });
+
+  it('takes a successful attempt back from the address count', async () => {
+    const throttle = app.get(LoginThrottleService);
+    const ip = '192.0.2.150';
+    // 29 wrong guesses and many right sign-ins from one office address never block it.
+    for (let i = 0; i < 29; i++) await throttle.beginAttempt(`typo${i}@test.example`, ip);
+    for (let i = 0; i < 10; i++) {
+      await throttle.beginAttempt('colleague@test.example', ip);
+      await throttle.attemptSucceeded('colleague@test.example', ip);
+    }
+    await expect(throttle.beginAttempt('last@test.example', ip)).resolves.toBeUndefined();
+    await expect(throttle.beginAttempt('blocked-now@test.example', ip)).rejects.toMatchObject({ code: 'LOGIN_THROTTLED' });
   });
 });

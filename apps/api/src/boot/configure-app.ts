@@ -3,6 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { AllExceptionsFilter, createValidationPipe } from '@app/common';
+import { bodyGuard } from './body-guard';
 import { ErrorDto } from './error.dto';
 
 export const BODY_LIMIT = '1mb';
@@ -29,6 +30,7 @@ export function configureApp(app: NestExpressApplication, publicUrl: string): vo
   // The app is created with rawBody: true, so req.rawBody keeps the exact bytes that platform signatures cover.
   app.useBodyParser('json', { limit: BODY_LIMIT, type: ['application/json', 'application/*+json'] });
   app.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: true });
+  app.use(bodyGuard);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   setUpOpenApi(app);

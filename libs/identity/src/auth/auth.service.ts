@@ -27,14 +27,12 @@ export class AuthService {
 
   /** The local strategy's check: one answer for an unknown e-mail and a wrong password, throttled per account and address. */
   async verifyCredentials(email: string, password: string, ip: string, workspaceId?: string): Promise<AuthUser> {
-    await this.throttle.assertAllowed(email, ip);
+    // Counted as a failure from here until it succeeds, so that concurrent guesses are throttled too.
+    await this.throttle.beginAttempt(email, ip);
     const credentials = await this.users.findCredentialsByEmail(email);
     const valid = await this.hasher.verify(credentials?.passwordHash, password);
-    if (!credentials || !valid) {
-      await this.throttle.recordFailure(email, ip);
-      throw new DomainException('INVALID_CREDENTIALS', 'Invalid e-mail or password');
-    }
-    await this.throttle.recordSuccess(email, ip);
+    if (!credentials || !valid) throw new DomainException('INVALID_CREDENTIALS', 'Invalid e-mail or password');
+    await this.throttle.attemptSucceeded(email, ip);
     return this.pickWorkspace(credentials.id, workspaceId);
   }
 

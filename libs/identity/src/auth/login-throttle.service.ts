@@ -13,32 +13,41 @@ export class LoginThrottleService {
     private readonly clock: Clock,
   ) {}
 
-  async assertAllowed(email: string, ip: string): Promise<void> {
+  /**
+   * One sign-in attempt begins: refused when either key is blocked, otherwise counted as a failure before the
+   * password is checked, in one transaction holding both rows. So concurrent guesses cannot all pass the check before
+   * any of them is recorded (assertAllowed then recordFailure can). A success takes the count back: attemptSucceeded.
+   */
+  async beginAttempt(email: string, ip: string): Promise<void> {
+    const now = this.clock.now();
     const keys = this.keys(email, ip);
-    const rows = await this.repo.find({ where: { key: In(keys.map((k) => k.key)) } });
-    const now = this.clock.now();
-    const wait = Math.max(0, ...rows.map((r) => retryAfterSeconds(r, now)));
-    if (wait > 0) {
-      throw new DomainException('LOGIN_THROTTLED', `Too many failed sign-ins; try again in ${wait} seconds`, {
-        'Retry-After': String(wait),
-      });
-    }
-  }
-
-  async recordFailure(email: string, ip: string): Promise<void> {
-    const now = this.clock.now();
-    for (const { key, rule } of this.keys(email, ip)) {
-      await this.repo.manager.transaction(async (m) => {
+    await this.repo.manager.transaction(async (m) => {
+      for (const { key } of keys) {
         await m.query('INSERT INTO login_throttle (key, failures, window_started_at) VALUES ($1, 0, $2) ON CONFLICT DO NOTHING', [key, now]);
-        const current = await m.findOne(LoginThrottleEntity, { where: { key }, lock: { mode: 'pessimistic_write' } });
-        await m.update(LoginThrottleEntity, { key }, afterFailure(current!.failures === 0 ? null : current, rule, now));
+      }
+      // One statement in key order ("account:" before "address:"), so every attempt locks the rows in the same order.
+      const rows = await m.find(LoginThrottleEntity, {
+        where: { key: In(keys.map((k) => k.key)) },
+        order: { key: 'ASC' },
+        lock: { mode: 'pessimistic_write' },
       });
-    }
+      const wait = Math.max(0, ...rows.map((r) => retryAfterSeconds(r, now)));
+      if (wait > 0) throw throttled(wait);
+      for (const { key, rule } of keys) {
+        const current = rows.find((r) => r.key === key)!;
+        await m.update(LoginThrottleEntity, { key }, afterFailure(current.failures === 0 ? null : current, rule, now));
+      }
+    });
   }
 
-  /** A successful sign-in clears the account's counter (not the address's: a sprayer's one hit must not reset it). */
-  async recordSuccess(email: string, ip: string): Promise<void> {
-    await this.repo.delete({ key: this.keys(email, ip)[0]!.key });
+  /** The attempt begun with beginAttempt was right: the account's count is cleared, the address's takes it back. */
+  async attemptSucceeded(email: string, ip: string): Promise<void> {
+    const [account, address] = this.keys(email, ip);
+    await this.repo.delete({ key: account!.key });
+    await this.repo.query(
+      'UPDATE login_throttle SET failures = failures - 1, blocked_until = CASE WHEN failures - 1 >= $2 THEN blocked_until END WHERE key = $1 AND failures > 0',
+      [address!.key, address!.rule.maxFailures],
+    );
   }
 
   private keys(email: string, ip: string): Array<{ key: string; rule: ThrottleRule }> {
@@ -47,4 +56,8 @@ export class LoginThrottleService {
       { key: `address:${ip}`, rule: LOGIN_RULES.address },
     ];
   }
+}
+
+function throttled(wait: number): DomainException {
+  return new DomainException('LOGIN_THROTTLED', `Too many failed sign-ins; try again in ${wait} seconds`, { 'Retry-After': String(wait) });
 }
