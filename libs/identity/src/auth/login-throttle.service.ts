@@ -15,16 +15,17 @@ export class LoginThrottleService {
 
   /**
    * One sign-in attempt begins: refused when either key is blocked, otherwise counted as a failure before the
-   * password is checked, in one transaction holding both rows. So concurrent guesses cannot all pass the check before
-   * any of them is recorded (assertAllowed then recordFailure can). A success takes the count back: attemptSucceeded.
+   * password is checked, in one transaction holding both rows, so concurrent guesses cannot all pass the check before
+   * any of them is counted. A success takes the count back: attemptSucceeded.
    */
   async beginAttempt(email: string, ip: string): Promise<void> {
     const now = this.clock.now();
     const keys = this.keys(email, ip);
     await this.repo.manager.transaction(async (m) => {
-      for (const { key } of keys) {
-        await m.query('INSERT INTO login_throttle (key, failures, window_started_at) VALUES ($1, 0, $2) ON CONFLICT DO NOTHING', [key, now]);
-      }
+      await m.query(
+        'INSERT INTO login_throttle (key, failures, window_started_at) VALUES ($1, 0, $3), ($2, 0, $3) ON CONFLICT DO NOTHING',
+        [keys[0]!.key, keys[1]!.key, now],
+      );
       // One statement in key order ("account:" before "address:"), so every attempt locks the rows in the same order.
       const rows = await m.find(LoginThrottleEntity, {
         where: { key: In(keys.map((k) => k.key)) },
