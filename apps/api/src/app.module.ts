@@ -2,6 +2,11 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { CommonModule, LoggingModule, ResolvedConfig } from '@app/common';
 import { DbModule } from '@app/db';
 import { BootstrapService, IdentityModule } from '@app/identity';
+import { InboxModule, InboxWorkersModule } from '@app/inbox';
+import { ChannelsController } from './channels/channels.controller';
+import { ContactsController } from './contacts/contacts.controller';
+import { ConversationsController } from './conversations/conversations.controller';
+import { WebhooksController } from './webhooks/webhooks.controller';
 import { AuthController } from './auth/auth.controller';
 import { HealthController } from './health/health.controller';
 import { MeController } from './me/me.controller';
@@ -13,8 +18,26 @@ export class AppModule {
   static forRoot(config: ResolvedConfig, databaseUrl: string): DynamicModule {
     return {
       module: AppModule,
-      imports: [CommonModule.forRoot(config), LoggingModule.forRoot(config.logLevel), DbModule.forRoot(databaseUrl), IdentityModule],
-      controllers: [HealthController, AuthController, MeController, UsersController, WorkspacesController],
+      imports: [
+        CommonModule.forRoot(config),
+        LoggingModule.forRoot(config.logLevel),
+        DbModule.forRoot(databaseUrl),
+        IdentityModule,
+        InboxModule,
+        // One desk on one machine runs its workers in-process; several API instances beside apps/worker turn them off.
+        ...(config.runWorkers ? [InboxWorkersModule] : []),
+      ],
+      controllers: [
+        HealthController,
+        AuthController,
+        MeController,
+        UsersController,
+        WorkspacesController,
+        ChannelsController,
+        WebhooksController,
+        ConversationsController,
+        ContactsController,
+      ],
       providers: [BootstrapService],
     };
   }

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CommonModule, LoggingModule, ResolvedConfig } from '@app/common';
 import { DbModule } from '@app/db';
+import { InboxWorkersModule } from '@app/inbox';
 
 /**
  * The background workers alone, for running beside several API instances. Each worker library registers its
@@ -12,7 +13,7 @@ export class WorkerModule {
   static forRoot(config: ResolvedConfig, databaseUrl: string): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [CommonModule.forRoot(config), LoggingModule.forRoot(config.logLevel), DbModule.forRoot(databaseUrl)],
+      imports: [CommonModule.forRoot(config), LoggingModule.forRoot(config.logLevel), DbModule.forRoot(databaseUrl), InboxWorkersModule],
     };
   }
 }

@@ -9,3 +9,4 @@ export * from './http/validation.pipe';
 export * from './clock/clock';
 export * from './logging/logging.module';
 export * from './process/run-until-signal';
+export * from './crypto/secret-box';

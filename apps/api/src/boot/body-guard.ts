@@ -11,6 +11,8 @@ export const MAX_BODY_DEPTH = 64;
  * MAX_BODY_DEPTH, and, under /api, NUL characters, which PostgreSQL cannot store in text.
  */
 export function bodyGuard(req: Request, _res: Response, next: NextFunction): void {
+  // Webhook bodies are bytes here; their adapters parse and check them.
+  if (Buffer.isBuffer(req.body)) return next();
   const raw = (req as Request & { rawBody?: Buffer }).rawBody;
   if (raw && isJsonUtf8(req.headers['content-type']) && !isUtf8(raw)) {
     return next(new DomainException('MALFORMED_JSON', 'Request body is not valid UTF-8 JSON'));

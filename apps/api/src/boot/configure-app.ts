@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { raw } from 'express';
 import helmet from 'helmet';
 import { AllExceptionsFilter, createValidationPipe } from '@app/common';
 import { bodyGuard } from './body-guard';
@@ -27,7 +28,10 @@ export function configureApp(app: NestExpressApplication, publicUrl: string): vo
       strictTransportSecurity: https,
     }),
   );
-  // The app is created with rawBody: true, so req.rawBody keeps the exact bytes that platform signatures cover.
+  // Webhooks get their body as bytes whatever the content type: signatures cover the exact bytes, and the bytes
+  // are what is stored. The JSON parser below then leaves these requests alone.
+  app.use('/webhooks', raw({ type: () => true, limit: BODY_LIMIT }));
+  // The app is created with rawBody: true, so req.rawBody keeps the exact bytes of API requests too.
   app.useBodyParser('json', { limit: BODY_LIMIT, type: ['application/json', 'application/*+json'] });
   app.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: true });
   app.use(bodyGuard);

@@ -17,6 +17,12 @@ export interface AppConfig {
   logLevel: LogLevel;
   /** The API also runs the workers unless told not to (several API instances beside `apps/worker`). */
   runWorkers: boolean;
+  /** First retry delay of event processing and outbound delivery; each further attempt doubles it (capped at 1 h). */
+  retryBaseMs: number;
+  /** Attempts before an event or a reply is marked failed (and, for events, waits for a replay). */
+  retryMaxAttempts: number;
+  /** How often each worker looks for due work when nothing wakes it sooner. */
+  workerPollMs: number;
 }
 
 /** Secrets are always present after boot: taken from the environment or generated into DATA_DIR. */

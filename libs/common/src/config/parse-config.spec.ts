@@ -37,6 +37,9 @@ describe('parseConfig', () => {
       publicUrl: 'http://localhost:3000',
       logLevel: 'info',
       runWorkers: true,
+      retryBaseMs: 2000,
+      retryMaxAttempts: 8,
+      workerPollMs: 1000,
     });
   });
 
@@ -87,6 +90,16 @@ describe('parseConfig', () => {
       runWorkers: false,
     });
     expect(parseConfig({ SECRETS_KEY: HEX_KEY, DATABASE_URL: 'postgres://localhost/desk' }).secretsKey).toBe(HEX_KEY);
+  });
+
+  it('reads the retry and worker timings', () => {
+    expect(parseConfig({ RETRY_BASE_MS: '50', RETRY_MAX_ATTEMPTS: '3', WORKER_POLL_MS: '100' })).toMatchObject({
+      retryBaseMs: 50,
+      retryMaxAttempts: 3,
+      workerPollMs: 100,
+    });
+    expectRejected({ RETRY_MAX_ATTEMPTS: '0' }, 'RETRY_MAX_ATTEMPTS');
+    expectRejected({ RETRY_BASE_MS: 'soon' }, 'RETRY_BASE_MS');
   });
 
   it.each(['abc', '-1', '65536', '3000.5', '1e3', '0x50'])('rejects PORT=%s', (port) => {

@@ -100,6 +100,9 @@ export function parseConfig(env: Env): AppConfig {
     publicUrl: publicUrl.replace(/\/+$/, ''),
     logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
     runWorkers: bool('RUN_WORKERS', true),
+    retryBaseMs: int('RETRY_BASE_MS', 2000, 10, 3_600_000),
+    retryMaxAttempts: int('RETRY_MAX_ATTEMPTS', 8, 1, 100),
+    workerPollMs: int('WORKER_POLL_MS', 1000, 10, 60_000),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

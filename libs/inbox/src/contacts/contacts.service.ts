@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { DomainException } from '@app/common';
+
+export interface ContactView {
+  id: string;
+  name: string | null;
+  username: string | null;
+  followers: number | null;
+  email: string | null;
+  identities: Array<{ platform: string; externalId: string; name: string | null; username: string | null; followers: number | null }>;
+  createdAt: string;
+}
+
+/** People who write to the brand: one identity per platform account, several identities once merged. */
+@Injectable()
+export class ContactsService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async get(workspaceId: string, id: string, m: EntityManager = this.db.manager): Promise<ContactView> {
+    const [row] = (await m.query(
+      `SELECT id, name, username, followers, email, created_at FROM contacts WHERE workspace_id = $1 AND id = $2 AND merged_into_id IS NULL`,
+      [workspaceId, id],
+    )) as Array<{ id: string; name: string | null; username: string | null; followers: number | null; email: string | null; created_at: Date }>;
+    if (!row) throw new DomainException('CONTACT_NOT_FOUND', 'Contact not found');
+    const identities: Array<Record<string, unknown>> = await m.query(
+      `SELECT platform, external_id, name, username, followers FROM contact_identities WHERE workspace_id = $1 AND contact_id = $2 ORDER BY created_at`,
+      [workspaceId, id],
+    );
+    return {
+      id: row.id,
+      name: row.name,
+      username: row.username,
+      followers: row.followers,
+      email: row.email,
+      identities: identities.map((i) => ({
+        platform: i.platform as string,
+        externalId: i.external_id as string,
+        name: (i.name as string | null) ?? null,
+        username: (i.username as string | null) ?? null,
+        followers: (i.followers as number | null) ?? null,
+      })),
+      createdAt: row.created_at.toISOString(),
+    };
+  }
+
+  /**
+   * Folds `sourceId` into `targetId`: its identities, conversations and messages move to the target, which keeps
+   * its own details and takes the source's where it has none. The source stays as a pointer, never shown again.
+   */
+  async merge(workspaceId: string, targetId: string, sourceId: string): Promise<ContactView> {
+    if (targetId === sourceId) throw new DomainException('CONTACTS_SAME', 'A contact cannot be merged into itself');
+    return this.db.transaction(async (m) => {
+      const rows: Array<{ id: string }> = await m.query(
+        `SELECT id FROM contacts WHERE workspace_id = $1 AND id = ANY($2::uuid[]) AND merged_into_id IS NULL ORDER BY id FOR UPDATE`,
+        [workspaceId, [targetId, sourceId]],
+      );
+      if (rows.length !== 2) throw new DomainException('CONTACT_NOT_FOUND', 'Contact not found');
+      const args = [workspaceId, targetId, sourceId];
+      await m.query(`UPDATE contact_identities SET contact_id = $2, updated_at = now() WHERE workspace_id = $1 AND contact_id = $3`, args);
+      await m.query(`UPDATE conversations SET contact_id = $2, updated_at = now() WHERE workspace_id = $1 AND contact_id = $3`, args);
+      await m.query(`UPDATE messages SET author_id = $2 WHERE workspace_id = $1 AND author_type = 'contact' AND author_id = $3`, args);
+      await m.query(
+        `UPDATE contacts t SET name = COALESCE(t.name, s.name), username = COALESCE(t.username, s.username),
+           followers = GREATEST(t.followers, s.followers), email = COALESCE(t.email, s.email), updated_at = now()
+         FROM contacts s WHERE t.workspace_id = $1 AND t.id = $2 AND s.id = $3`,
+        args,
+      );
+      await m.query(`UPDATE contacts SET merged_into_id = $2, updated_at = now() WHERE workspace_id = $1 AND id = $3`, args);
+      return this.get(workspaceId, targetId, m);
+    });
+  }
+}

@@ -1,0 +1,103 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource, type EntityManager } from 'typeorm';
+import { Clock, DomainException } from '@app/common';
+import { ChannelsService } from '@app/channels';
+import type { AuthUser } from '@app/identity';
+import { WorkSignals } from '../work/work-signals';
+import { ConversationQueryService } from './conversation-query.service';
+import { scopeOf } from './conversation-scope';
+import { MESSAGE_COLUMNS, toMessageView, type ConversationView, type MessageView } from './views';
+
+export type StatusChange = { status: 'open' | 'pending' | 'resolved' } | { status: 'snoozed'; snoozeUntil: Date };
+
+/** What agents do to a conversation: reply, note, change its status, tag it. */
+@Injectable()
+export class ConversationsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly query: ConversationQueryService,
+    private readonly channels: ChannelsService,
+    private readonly signals: WorkSignals,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Stores the reply as `queued` together with its outbox row, in one transaction: once this returns, the reply
+   * will be delivered (or fail visibly) even if the process dies now.
+   */
+  async reply(user: AuthUser, conversationId: string, text: string): Promise<MessageView> {
+    const conversation = await this.query.get(scopeOf(user), conversationId);
+    const channel = await this.channels.forWork(user.workspaceId, conversation.channelId);
+    if (!channel || channel.deletedAt) throw new DomainException('CHANNEL_DELETED', 'The channel of this conversation was deleted: replies cannot be sent');
+    const now = this.clock.now();
+    const message = await this.db.transaction(async (m) => {
+      const row = await this.insertMessage(m, user, conversation, 'outbound', text, now);
+      await m.query(
+        `INSERT INTO outbox (message_id, workspace_id, channel_id, outbound_message_id) VALUES ($1, $2, $3, $4)`,
+        [row.id, user.workspaceId, channel.id, outboundMessageId(channel.config.fromAddress)],
+      );
+      await m.query(`UPDATE conversations SET last_message_at = GREATEST(last_message_at, $2), waiting_since = NULL, updated_at = now() WHERE id = $1`, [
+        conversation.id,
+        now,
+      ]);
+      return row;
+    });
+    this.signals.notify('outbox');
+    return message;
+  }
+
+  /** Internal: visible to the team, never sent, and not a response to the customer. */
+  async note(user: AuthUser, conversationId: string, text: string): Promise<MessageView> {
+    const conversation = await this.query.get(scopeOf(user), conversationId);
+    return this.insertMessage(this.db.manager, user, conversation, 'note', text, this.clock.now());
+  }
+
+  async setStatus(user: AuthUser, conversationId: string, change: StatusChange): Promise<ConversationView> {
+    const conversation = await this.query.get(scopeOf(user), conversationId);
+    const snoozeUntil = change.status === 'snoozed' ? change.snoozeUntil : null;
+    if (snoozeUntil && snoozeUntil.getTime() <= this.clock.now().getTime()) {
+      throw new DomainException('VALIDATION_FAILED', ['snoozeUntil must be in the future']);
+    }
+    await this.db.query(`UPDATE conversations SET status = $3, snoozed_until = $4, updated_at = now() WHERE workspace_id = $1 AND id = $2`, [
+      user.workspaceId,
+      conversation.id,
+      change.status,
+      snoozeUntil,
+    ]);
+    return this.query.get(scopeOf(user), conversationId);
+  }
+
+  async setTags(user: AuthUser, conversationId: string, tags: string[]): Promise<ConversationView> {
+    const conversation = await this.query.get(scopeOf(user), conversationId);
+    const clean = [...new Set(tags.map((t) => t.trim().toLowerCase()).filter((t) => t !== ''))].sort();
+    await this.db.query(`UPDATE conversations SET tags = $3, updated_at = now() WHERE workspace_id = $1 AND id = $2`, [user.workspaceId, conversation.id, clean]);
+    return this.query.get(scopeOf(user), conversationId);
+  }
+
+  /** Snoozed conversations whose time has come are open again; returns how many woke. */
+  async wakeSnoozed(): Promise<number> {
+    const rows: unknown[] = await this.db.query(
+      `UPDATE conversations SET status = 'open', snoozed_until = NULL, updated_at = now()
+       WHERE status = 'snoozed' AND snoozed_until <= $1 RETURNING id`,
+      [this.clock.now()],
+    );
+    return rows.length;
+  }
+
+  private async insertMessage(m: EntityManager, user: AuthUser, conversation: ConversationView, direction: 'outbound' | 'note', text: string, at: Date): Promise<MessageView> {
+    const rows: Array<Record<string, unknown>> = await m.query(
+      `INSERT INTO messages (workspace_id, conversation_id, channel_id, direction, author_type, author_id, author_name, text, created_at, received_at, delivery_status)
+       VALUES ($1, $2, $3, $4, 'user', $5, $6, $7, $8, $8, $9) RETURNING ${MESSAGE_COLUMNS}`,
+      [user.workspaceId, conversation.id, conversation.channelId, direction, user.id, user.name, text, at, direction === 'outbound' ? 'queued' : null],
+    );
+    return toMessageView(rows[0]!);
+  }
+}
+
+/** Our own RFC 5322 Message-ID for an e-mail reply, on the domain of the channel's address. */
+function outboundMessageId(fromAddress: string | number | undefined): string {
+  const domain = typeof fromAddress === 'string' && fromAddress.includes('@') ? fromAddress.split('@').pop()!.replace(/[>\s]/g, '') : 'desk.invalid';
+  return `<out-${randomUUID()}@${domain}>`;
+}

@@ -1,0 +1,115 @@
+import type { Attachment, ChannelType, DeliveryStatus, EventKind } from '@app/channels';
+import type { ConversationStatus, Priority } from '../entities/conversation.entity';
+import type { AuthorType, Direction } from '../entities/message.entity';
+
+export interface ConversationView {
+  id: string;
+  channelId: string;
+  channelType: ChannelType;
+  kind: EventKind;
+  status: ConversationStatus;
+  snoozedUntil: string | null;
+  priority: Priority;
+  roleId: string | null;
+  assigneeId: string | null;
+  contact: { id: string; name: string | null; username: string | null; followers: number | null } | null;
+  language: string | null;
+  sentiment: string | null;
+  tags: string[];
+  subject: string | null;
+  lastMessageAt: string;
+  waitingSince: string | null;
+  createdAt: string;
+  sla: {
+    policyId: string | null;
+    firstResponseDueAt: string | null;
+    nextResponseDueAt: string | null;
+    resolutionDueAt: string | null;
+    firstRespondedAt: string | null;
+    state: string;
+  };
+}
+
+export interface MessageView {
+  id: string;
+  conversationId: string;
+  direction: Direction;
+  text: string;
+  author: { type: AuthorType; id: string | null; name: string | null };
+  externalId: string | null;
+  parentExternalId: string | null;
+  createdAt: string;
+  receivedAt: string;
+  deliveryStatus?: DeliveryStatus;
+  deliveryError?: string;
+  attachments: Attachment[];
+  edited: boolean;
+  previousTexts: Array<{ text: string; replacedAt: string }>;
+  deleted: boolean;
+  deletedAt: string | null;
+}
+
+/** The columns every conversation read selects, so that one mapper serves the list, the detail and the writes. */
+export const CONVERSATION_COLUMNS = `c.id, c.channel_id, c.channel_type, c.kind, c.status, c.snoozed_until, c.priority, c.role_id,
+  c.assignee_id, c.language, c.sentiment, c.tags, c.subject, c.sla_state, c.last_message_at, c.waiting_since, c.created_at,
+  (extract(epoch FROM c.last_message_at) * 1000000)::bigint::text AS activity_us,
+  ct.id AS contact_id, ct.name AS contact_name, ct.username AS contact_username, ct.followers AS contact_followers`;
+export const CONVERSATION_FROM = `conversations c LEFT JOIN contacts ct ON ct.id = c.contact_id`;
+
+export type ConversationRow = Record<string, unknown> & { id: string; activity_us: string };
+
+const iso = (v: unknown): string | null => (v instanceof Date ? v.toISOString() : null);
+
+export function toConversationView(r: ConversationRow): ConversationView {
+  return {
+    id: r.id,
+    channelId: r.channel_id as string,
+    channelType: r.channel_type as ChannelType,
+    kind: r.kind as EventKind,
+    status: r.status as ConversationStatus,
+    snoozedUntil: iso(r.snoozed_until),
+    priority: r.priority as Priority,
+    roleId: (r.role_id as string | null) ?? null,
+    assigneeId: (r.assignee_id as string | null) ?? null,
+    contact: r.contact_id
+      ? {
+          id: r.contact_id as string,
+          name: (r.contact_name as string | null) ?? null,
+          username: (r.contact_username as string | null) ?? null,
+          followers: (r.contact_followers as number | null) ?? null,
+        }
+      : null,
+    language: (r.language as string | null) ?? null,
+    sentiment: (r.sentiment as string | null) ?? null,
+    tags: (r.tags as string[]) ?? [],
+    subject: (r.subject as string | null) ?? null,
+    lastMessageAt: iso(r.last_message_at)!,
+    waitingSince: iso(r.waiting_since),
+    createdAt: iso(r.created_at)!,
+    sla: { policyId: null, firstResponseDueAt: null, nextResponseDueAt: null, resolutionDueAt: null, firstRespondedAt: null, state: r.sla_state as string },
+  };
+}
+
+export const MESSAGE_COLUMNS = `id, conversation_id, direction, text, author_type, author_id, author_name, external_id, parent_external_id,
+  created_at, received_at, delivery_status, delivery_error, attachments, edited, edit_history, deleted, deleted_at`;
+
+export function toMessageView(r: Record<string, unknown>): MessageView {
+  return {
+    id: r.id as string,
+    conversationId: r.conversation_id as string,
+    direction: r.direction as Direction,
+    text: r.text as string,
+    author: { type: r.author_type as AuthorType, id: (r.author_id as string | null) ?? null, name: (r.author_name as string | null) ?? null },
+    externalId: (r.external_id as string | null) ?? null,
+    parentExternalId: (r.parent_external_id as string | null) ?? null,
+    createdAt: iso(r.created_at)!,
+    receivedAt: iso(r.received_at)!,
+    ...(r.delivery_status ? { deliveryStatus: r.delivery_status as DeliveryStatus } : {}),
+    ...(r.delivery_status === 'failed' ? { deliveryError: (r.delivery_error as string | null) ?? 'delivery failed' } : {}),
+    attachments: (r.attachments as Attachment[]) ?? [],
+    edited: r.edited as boolean,
+    previousTexts: (r.edit_history as Array<{ text: string; replacedAt: string }>) ?? [],
+    deleted: r.deleted as boolean,
+    deletedAt: iso(r.deleted_at),
+  };
+}

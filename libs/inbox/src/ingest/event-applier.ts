@@ -1,0 +1,106 @@
+import type { EntityManager } from 'typeorm';
+import type { Channel, NormalizedEvent } from '@app/channels';
+import { upsertContact } from '../contacts/contact-upsert';
+import { resolveThread } from './thread-resolver';
+
+/** Delivery statuses only move forward; a late `delivered` never overwrites `read`. */
+const STATUS_ORDER = `ARRAY['queued','sent','delivered','failed','read']`;
+
+/**
+ * Applies one normalized event inside the caller's transaction, idempotently: the message is keyed by
+ * (channel, externalId), so a redelivery, a second event carrying the same message, or a retry after a crash
+ * changes nothing twice.
+ */
+export async function applyEvent(m: EntityManager, channel: Channel, ev: NormalizedEvent, receivedAt: Date): Promise<void> {
+  switch (ev.op) {
+    case 'status':
+      await m.query(
+        `UPDATE messages SET delivery_status = $3, delivery_error = CASE WHEN $3 = 'failed' THEN $4 ELSE delivery_error END
+         WHERE channel_id = $1 AND external_id = $2 AND direction = 'outbound'
+           AND array_position(${STATUS_ORDER}, COALESCE(delivery_status, 'queued')) < array_position(${STATUS_ORDER}, $3::text)`,
+        [channel.id, ev.externalId, ev.status, ev.statusError ?? 'the platform reported a failure'],
+      );
+      return;
+    case 'delete':
+      await m.query(
+        `UPDATE messages SET deleted = true, deleted_at = COALESCE(deleted_at, $3) WHERE channel_id = $1 AND external_id = $2`,
+        [channel.id, ev.externalId, receivedAt],
+      );
+      return;
+    default:
+      await upsertMessage(m, channel, ev, receivedAt);
+  }
+}
+
+async function upsertMessage(m: EntityManager, channel: Channel, ev: NormalizedEvent, receivedAt: Date): Promise<void> {
+  if (await reviseExisting(m, channel, ev, receivedAt)) return;
+  const at = eventTime(ev, receivedAt);
+  const thread = await resolveThread(m, channel, ev, at);
+  if (!thread) return;
+  const author = ev.isEcho
+    ? { type: 'business', id: null, name: ev.author.name ?? ev.author.username ?? channel.name }
+    : { type: 'contact', id: await upsertContact(m, channel.workspaceId, channel.type, ev.author), name: ev.author.name ?? ev.author.username ?? ev.author.id };
+  const inserted: Array<{ id: string }> = await m.query(
+    `INSERT INTO messages (workspace_id, conversation_id, channel_id, direction, author_type, author_id, author_name, text,
+       attachments, external_id, parent_external_id, reply_ref, created_at, received_at, edited, delivery_status)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+     ON CONFLICT (channel_id, external_id) DO NOTHING RETURNING id`,
+    [
+      channel.workspaceId, thread.conversationId, channel.id, ev.isEcho ? 'outbound' : 'inbound', author.type, author.id, author.name, ev.text,
+      JSON.stringify(ev.attachments), ev.externalId, ev.parentExternalId ?? null, JSON.stringify(ev.replyRef ?? {}), at, receivedAt,
+      ev.op === 'edit', ev.isEcho ? 'sent' : null,
+    ],
+  );
+  if (inserted.length === 0) {
+    // A concurrent event stored the same message first: what is left is to revise it.
+    await reviseExisting(m, channel, ev, receivedAt);
+    return;
+  }
+  await touchConversation(m, thread.conversationId, at, ev.isEcho);
+}
+
+/**
+ * An event for a message we already hold. An edit replaces the text and keeps the previous one; a create with
+ * new text is an edit too (the generic channel's rule), unless the message was edited already, which means
+ * this create is a late or repeated delivery of an older version.
+ */
+async function reviseExisting(m: EntityManager, channel: Channel, ev: NormalizedEvent, receivedAt: Date): Promise<boolean> {
+  const rows: Array<{ id: string; text: string; edited: boolean }> = await m.query(
+    `SELECT id, text, edited FROM messages WHERE channel_id = $1 AND external_id = $2 FOR UPDATE`,
+    [channel.id, ev.externalId],
+  );
+  const existing = rows[0];
+  if (!existing) return false;
+  const isRevision = ev.op === 'edit' || !existing.edited;
+  if (isRevision && existing.text !== ev.text && !ev.needsEnrichment) {
+    await m.query(
+      `UPDATE messages SET text = $2, edited = true,
+         edit_history = edit_history || jsonb_build_array(jsonb_build_object('text', text, 'replacedAt', $3::text))
+       WHERE id = $1`,
+      [existing.id, ev.text, receivedAt.toISOString()],
+    );
+  }
+  return true;
+}
+
+/** New activity: an inbound message reopens the conversation and starts (or continues) the customer's wait. */
+async function touchConversation(m: EntityManager, conversationId: string, at: Date, fromBusiness: boolean): Promise<void> {
+  if (fromBusiness) {
+    await m.query(
+      `UPDATE conversations SET last_message_at = GREATEST(last_message_at, $2), waiting_since = NULL, updated_at = now() WHERE id = $1`,
+      [conversationId, at],
+    );
+    return;
+  }
+  await m.query(
+    `UPDATE conversations SET last_message_at = GREATEST(last_message_at, $2), waiting_since = COALESCE(waiting_since, $2),
+       status = 'open', snoozed_until = NULL, updated_at = now()
+     WHERE id = $1`,
+    [conversationId, at],
+  );
+}
+
+function eventTime(ev: NormalizedEvent, receivedAt: Date): Date {
+  const t = ev.occurredAt ? Date.parse(ev.occurredAt) : NaN;
+  return Number.isNaN(t) ? receivedAt : new Date(t);
+}

@@ -1,0 +1,106 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '@app/common';
+import { adapterFor, ChannelsService, createHttpExecutor, NetworkError, type HttpExecutor, type SendOutcome } from '@app/channels';
+import { backoffMs } from '../work/work-loop';
+import { loadReplyContext } from './reply-context';
+
+interface ClaimedReply {
+  message_id: string;
+  workspace_id: string;
+  channel_id: string;
+  outbound_message_id: string;
+  attempts: number;
+}
+
+const BATCH = 10;
+
+/**
+ * Delivers queued replies through their channel's adapter. A row leaves the outbox when the reply is sent or has
+ * failed for good; between attempts it waits with exponential backoff, never sooner than the platform's
+ * retry-after. Delivery is at least once: a crash between the platform's answer and our commit sends again.
+ */
+@Injectable()
+export class OutboundDeliveryService {
+  private readonly logger = new Logger('OutboundDelivery');
+  private readonly http: HttpExecutor = createHttpExecutor();
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly channels: ChannelsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async tick(): Promise<number> {
+    const claimed: ClaimedReply[] = await this.db.query(
+      `UPDATE outbox SET locked_until = now() + interval '2 minutes', attempts = attempts + 1
+       WHERE message_id IN (
+         SELECT message_id FROM outbox WHERE next_attempt_at <= now() AND (locked_until IS NULL OR locked_until < now())
+         ORDER BY next_attempt_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
+       RETURNING message_id, workspace_id, channel_id, outbound_message_id, attempts`,
+    );
+    await Promise.all(claimed.map((reply) => this.deliver(reply)));
+    return claimed.length;
+  }
+
+  private async deliver(reply: ClaimedReply): Promise<void> {
+    const outcome = await this.attempt(reply).catch((err: unknown): SendOutcome => {
+      const error = err instanceof Error ? err.message : String(err);
+      return err instanceof NetworkError ? { outcome: 'retry', error } : { outcome: 'failed', error };
+    });
+    if (outcome.outcome === 'sent') return this.markSent(reply, outcome.externalId);
+    const final = outcome.outcome === 'failed' || reply.attempts >= this.config.retryMaxAttempts;
+    this.logger.warn(`reply ${reply.message_id} attempt ${reply.attempts}: ${outcome.error}${final ? ' (giving up)' : ''}`);
+    if (final) {
+      await this.db.transaction(async (m) => {
+        await m.query(`UPDATE messages SET delivery_status = 'failed', delivery_error = $2 WHERE id = $1`, [reply.message_id, outcome.error.slice(0, 2000)]);
+        await m.query(`DELETE FROM outbox WHERE message_id = $1`, [reply.message_id]);
+      });
+      return;
+    }
+    const wait = backoffMs(this.config.retryBaseMs, reply.attempts, (outcome.retryAfterSeconds ?? 0) * 1000);
+    await this.db.query(
+      `UPDATE outbox SET locked_until = NULL, last_error = $2, next_attempt_at = now() + ($3 || ' milliseconds')::interval WHERE message_id = $1`,
+      [reply.message_id, outcome.error.slice(0, 2000), String(wait)],
+    );
+  }
+
+  private async attempt(reply: ClaimedReply): Promise<SendOutcome> {
+    const channel = await this.channels.forWork(reply.workspace_id, reply.channel_id);
+    if (!channel || channel.deletedAt) return { outcome: 'failed', error: 'the channel was deleted before the reply could be sent' };
+    const [message] = (await this.db.query(`SELECT id, conversation_id, text, workspace_id FROM messages WHERE id = $1`, [reply.message_id])) as Array<{
+      id: string;
+      conversation_id: string;
+      text: string;
+      workspace_id: string;
+    }>;
+    if (!message) return { outcome: 'failed', error: 'the reply no longer exists' };
+    const ctx = await loadReplyContext(this.db.manager, channel, { ...message, conversationId: message.conversation_id, workspaceId: message.workspace_id }, reply.outbound_message_id);
+    const adapter = adapterFor(channel.type);
+    const request = adapter.buildReply(ctx);
+    return adapter.readReply(await this.http(request), ctx);
+  }
+
+  /**
+   * Records the platform's id for the reply, so its echo and delivery statuses find it. An echo that arrived
+   * before this answer was stored as a business message: that copy gives way to the reply it echoes.
+   */
+  private async markSent(reply: ClaimedReply, externalId: string | undefined): Promise<void> {
+    await this.db.transaction(async (m) => {
+      if (externalId) {
+        await m.query(`DELETE FROM messages WHERE channel_id = $1 AND external_id = $2 AND author_type = 'business' AND id <> $3`, [
+          reply.channel_id,
+          externalId,
+          reply.message_id,
+        ]);
+      }
+      await m.query(
+        `UPDATE messages SET delivery_status = CASE WHEN delivery_status = 'queued' THEN 'sent' ELSE delivery_status END,
+           external_id = COALESCE($2, external_id), delivery_error = NULL WHERE id = $1`,
+        [reply.message_id, externalId ?? null],
+      );
+      await m.query(`DELETE FROM outbox WHERE message_id = $1`, [reply.message_id]);
+    });
+  }
+}
