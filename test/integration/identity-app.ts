@@ -1,4 +1,4 @@
-import type { LoggerService, Type } from '@nestjs/common';
+import type { DynamicModule, LoggerService, Type } from '@nestjs/common';
 import { Test, TestingModule } from '@nestjs/testing';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,13 +24,13 @@ export interface IdentityApp {
  */
 export async function startIdentityApp(
   databaseUrl: string,
-  options: { env?: Record<string, string>; clock?: Clock; providers?: Type<unknown>[] } = {},
+  options: { env?: Record<string, string>; clock?: Clock; providers?: Type<unknown>[]; imports?: Array<Type<unknown> | DynamicModule> } = {},
 ): Promise<IdentityApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'desk-int-data-'));
   const parsed = parseConfig({ NODE_ENV: 'test', DATABASE_URL: databaseUrl, DATA_DIR: dataDir, ...options.env });
   const config = resolveSecrets(parsed, loadOrCreateSecrets(dataDir));
   let builder = Test.createTestingModule({
-    imports: [CommonModule.forRoot(config), DbModule.forRoot(databaseUrl), IdentityModule],
+    imports: [CommonModule.forRoot(config), DbModule.forRoot(databaseUrl), IdentityModule, ...(options.imports ?? [])],
     providers: options.providers ?? [],
   }).setLogger(quiet);
   if (options.clock) builder = builder.overrideProvider(Clock).useValue(options.clock);
