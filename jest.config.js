@@ -18,11 +18,12 @@ const shared = {
     '^@app/(common|db|identity|channels|inbox)(/.*)?$': '<rootDir>/libs/$1/src$2',
   },
   testEnvironment: 'node',
-  // Suites boot a real desk on a real PostgreSQL; 30 s leaves room on a loaded 2-core machine.
-  testTimeout: 30_000,
   rootDir: __dirname,
 };
 module.exports = {
+  // Suites boot a real desk on a real PostgreSQL; 30 s leaves room on a loaded 2-core machine. (Jest reads this
+  // only at the top level, not per project.)
+  testTimeout: 30_000,
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   projects: [

@@ -9,6 +9,7 @@ const root = join(__dirname, '..');
 const targets = {
   api: join(root, 'dist/apps/api/apps/api/src/main.js'),
   worker: join(root, 'dist/apps/worker/apps/worker/src/main.js'),
+  simulator: join(root, 'dist/apps/simulator/apps/simulator/src/main.js'),
 };
 
 function newestSource(dir) {

@@ -41,6 +41,11 @@ describe('applyEvent', () => {
     await db.drop();
   });
 
+  it('stores one message', async () => {
+    await apply(ev({ externalId: 'single-1', author: { id: 'single' } }));
+    expect((await message('single-1')).text).toBe('ciao');
+  });
+
   it('stores one message, one conversation and one contact when the same event is applied concurrently', async () => {
     await Promise.all(Array.from({ length: 6 }, () => apply(ev({ externalId: 'race-1', author: { id: 'racer' }, threadKey: 'dm:racer' }))));
     expect(Number((await ds.query(`SELECT count(*) AS n FROM messages WHERE external_id = 'race-1'`))[0].n)).toBe(1);

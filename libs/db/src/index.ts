@@ -5,3 +5,4 @@ export * from './migrate';
 export * from './migrations';
 export * from './embedded/embedded-postgres';
 export * from './runtime';
+export * from './sql';

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { EventAuthor } from '@app/channels';
+import { rows } from '@app/db';
 
 /**
  * The contact behind a platform identity, created on first sight. What the platform tells us (name, username,
@@ -9,7 +10,7 @@ import type { EventAuthor } from '@app/channels';
 export async function upsertContact(m: EntityManager, workspaceId: string, platform: string, author: EventAuthor): Promise<string> {
   const followers = Number.isFinite(author.followers) ? Math.max(0, Math.min(Math.trunc(author.followers!), 2_147_483_647)) : null;
   const values = [author.name ?? null, author.username ?? null, followers, author.email ?? null];
-  const existing: Array<{ contact_id: string }> = await m.query(
+  const existing = await rows<{ contact_id: string }>(m, 
     `UPDATE contact_identities SET name = COALESCE($4, name), username = COALESCE($5, username),
        followers = COALESCE($6, followers), email = COALESCE($7, email), updated_at = now()
      WHERE workspace_id = $1 AND platform = $2 AND external_id = $3 RETURNING contact_id`,

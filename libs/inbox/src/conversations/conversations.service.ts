@@ -9,6 +9,7 @@ import { WorkSignals } from '../work/work-signals';
 import { ConversationQueryService } from './conversation-query.service';
 import { scopeOf } from './conversation-scope';
 import { MESSAGE_COLUMNS, toMessageView, type ConversationView, type MessageView } from './views';
+import { rows } from '@app/db';
 
 export type StatusChange = { status: 'open' | 'pending' | 'resolved' } | { status: 'snoozed'; snoozeUntil: Date };
 
@@ -78,12 +79,12 @@ export class ConversationsService {
 
   /** Snoozed conversations whose time has come are open again; returns how many woke. */
   async wakeSnoozed(): Promise<number> {
-    const rows: unknown[] = await this.db.query(
+    const woken = await rows(this.db, 
       `UPDATE conversations SET status = 'open', snoozed_until = NULL, updated_at = now()
        WHERE status = 'snoozed' AND snoozed_until <= $1 RETURNING id`,
       [this.clock.now()],
     );
-    return rows.length;
+    return woken.length;
   }
 
   private async insertMessage(m: EntityManager, user: AuthUser, conversation: ConversationView, direction: 'outbound' | 'note', text: string, at: Date): Promise<MessageView> {

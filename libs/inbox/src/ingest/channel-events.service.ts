@@ -5,6 +5,7 @@ import { DomainException } from '@app/common';
 import { ChannelsService } from '@app/channels';
 import { WorkSignals } from '../work/work-signals';
 import type { WebhookEventStatus } from '../entities/webhook-event.entity';
+import { rows } from '@app/db';
 
 export interface ChannelEventView {
   id: string;
@@ -54,13 +55,13 @@ export class ChannelEventsService {
   async replay(workspaceId: string, channelId: string, eventId?: string): Promise<number> {
     await this.channels.get(workspaceId, channelId);
     if (eventId) await this.get(workspaceId, channelId, eventId);
-    const rows: unknown[] = await this.db.query(
+    const replayed = await rows(this.db, 
       `UPDATE webhook_events SET status = 'pending', attempts = 0, next_attempt_at = now(), locked_until = NULL
        WHERE workspace_id = $1 AND channel_id = $2 AND status = 'failed' AND ($3::uuid IS NULL OR id = $3) RETURNING id`,
       [workspaceId, channelId, eventId ?? null],
     );
-    if (rows.length > 0) this.signals.notify('events');
-    return rows.length;
+    if (replayed.length > 0) this.signals.notify('events');
+    return replayed.length;
   }
 }
 

@@ -6,6 +6,7 @@ import { adapterFor, ChannelsService, createHttpExecutor, WebhookParseError, typ
 import { backoffMs } from '../work/work-loop';
 import { applyEvent } from './event-applier';
 import { stripNul } from './strip-nul';
+import { rows } from '@app/db';
 
 interface ClaimedEvent {
   id: string;
@@ -38,7 +39,7 @@ export class EventProcessorService {
 
   /** Processes one batch of due events; returns how many it took. */
   async tick(): Promise<number> {
-    const claimed: ClaimedEvent[] = await this.db.query(
+    const claimed = await rows<ClaimedEvent>(this.db, 
       `UPDATE webhook_events SET locked_until = now() + ${LEASE}, attempts = attempts + 1
        WHERE id IN (
          SELECT id FROM webhook_events

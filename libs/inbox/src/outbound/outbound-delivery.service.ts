@@ -5,6 +5,7 @@ import { APP_CONFIG, AppConfig } from '@app/common';
 import { adapterFor, ChannelsService, createHttpExecutor, NetworkError, type HttpExecutor, type SendOutcome } from '@app/channels';
 import { backoffMs } from '../work/work-loop';
 import { loadReplyContext } from './reply-context';
+import { rows } from '@app/db';
 
 interface ClaimedReply {
   message_id: string;
@@ -33,7 +34,7 @@ export class OutboundDeliveryService {
   ) {}
 
   async tick(): Promise<number> {
-    const claimed: ClaimedReply[] = await this.db.query(
+    const claimed = await rows<ClaimedReply>(this.db, 
       `UPDATE outbox SET locked_until = now() + interval '2 minutes', attempts = attempts + 1
        WHERE message_id IN (
          SELECT message_id FROM outbox WHERE next_attempt_at <= now() AND (locked_until IS NULL OR locked_until < now())

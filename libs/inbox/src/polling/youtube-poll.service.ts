@@ -7,6 +7,7 @@ import { pollYoutube, type YoutubeCursor } from '@app/channels/adapters/youtube/
 import { WebhookIntakeService } from '../ingest/webhook-intake.service';
 import { WorkSignals } from '../work/work-signals';
 import { backoffMs } from '../work/work-loop';
+import { rows } from '@app/db';
 
 const LEASE_SECONDS = 120;
 
@@ -30,7 +31,7 @@ export class YoutubePollService {
   ) {}
 
   async tick(): Promise<number> {
-    const due: Array<{ id: string; workspace_id: string }> = await this.db.query(
+    const due = await rows<{ id: string; workspace_id: string }>(this.db, 
       `UPDATE channels SET poll_due_at = now() + interval '${LEASE_SECONDS} seconds'
        WHERE id IN (SELECT id FROM channels WHERE type = 'youtube' AND deleted_at IS NULL AND poll_due_at <= now()
                     ORDER BY poll_due_at LIMIT 5 FOR UPDATE SKIP LOCKED)

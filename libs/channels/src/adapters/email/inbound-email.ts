@@ -61,7 +61,8 @@ export function toEmailEvent(mail: InboundEmail, config: ChannelConfig): Normali
     op: 'create',
     kind: 'message',
     externalId: mail.messageId ?? mail.providerId ?? hashedId(mail),
-    threadKey: `subject:${fromId}:${normalizeSubject(subject)}`,
+    // Our own mail belongs to the customer's thread: the subject key names the customer, as a DM key would.
+    threadKey: `subject:${(counterpart ?? fromId).toLowerCase()}:${normalizeSubject(subject)}`,
     ...(parent ? { parentExternalId: parent } : {}),
     ...(mail.references.length > 0 ? { referenceIds: [...mail.references].reverse() } : {}),
     ...(mail.threadToken ? { threadToken: mail.threadToken } : {}),

@@ -1,4 +1,5 @@
 import { classifyResponse } from '../../http/classify-response';
+import { tryJson } from '../../http/read-json';
 import type { HttpRequest, HttpResponse, ReplyContext, SendOutcome } from '../../types';
 import { addressOf, withPlusToken } from './email-address';
 
@@ -49,15 +50,15 @@ export function replySubject(subject: string): string {
  * Message-ID, so that is what the message is recorded under.
  */
 export function readPostmarkReply(res: HttpResponse, ctx: ReplyContext): SendOutcome {
-  const errorCode = (body: unknown): unknown => (typeof body === 'object' && body !== null ? (body as Record<string, unknown>).ErrorCode : undefined);
-  const outcome = classifyResponse(res, {
-    id: () => ctx.outboundMessageId,
-    error: (body) => {
-      const b = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
-      return text(b.Message) && `${text(b.Message)}${b.ErrorCode !== undefined ? ` (ErrorCode ${String(b.ErrorCode)})` : ''}`;
-    },
-  });
-  // A 200 that still reports an error code did not send anything.
-  const code = outcome.outcome === 'sent' ? errorCode(JSON.parse(res.body || 'null') as unknown) : undefined;
-  return typeof code === 'number' && code !== 0 ? { outcome: 'failed', error: `${res.status}: Postmark ErrorCode ${code}` } : outcome;
+  const body = record(tryJson(res.body));
+  const code = body?.ErrorCode;
+  // A 2xx that still reports an error code sent nothing.
+  if (res.status >= 200 && res.status < 300 && typeof code === 'number' && code !== 0) {
+    return { outcome: 'failed', error: `${res.status}: ${text(body?.Message) ?? `Postmark ErrorCode ${code}`}` };
+  }
+  return classifyResponse(res, { id: () => ctx.outboundMessageId, error: (b) => text(record(b)?.Message) });
+}
+
+function record(v: unknown): Record<string, unknown> | undefined {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
 }
