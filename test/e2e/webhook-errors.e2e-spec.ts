@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, signIn, startTestDesk, TestDesk } from '../support/desk';
-import { conversationDetail, conversationsOf, createChannel, deliver, settled, TestChannel } from '../support/inbox';
+import { conversationDetail, conversationsOf, createChannel, post as postRaw, settled, TestChannel } from '../support/inbox';
 
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 const sign = (secret: string, body: Buffer) => `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
@@ -11,8 +11,7 @@ describe('webhook: bad input', () => {
   let admin: string;
   let channel: TestChannel;
   const stored = async () => (await desk.http().get(`/api/channels/${channel.id}/events`).set(bearer(admin))).body.items.length as number;
-  const post = (body: Buffer, headers: Record<string, string>) =>
-    desk.http().post(`/webhooks/${channel.id}`).set({ 'Content-Type': 'application/json', ...headers }).send(body);
+  const post = (body: Buffer, headers: Record<string, string>) => postRaw(desk, channel.id, body, { 'content-type': 'application/json', ...headers });
   const signed = (body: Buffer) => post(body, { 'X-Signature': sign('api-channel-secret', body) });
   const expectAnswer = (res: { status: number; body: { code?: string; stack?: unknown } }, status: number, code: string) => {
     expect({ status: res.status, code: res.body.code }).toEqual({ status, code });

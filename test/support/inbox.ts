@@ -39,15 +39,30 @@ export async function createChannel(desk: TestDesk, token: string, type: Channel
   return { id: res.body.id as string, type, config: { ...config, apiBaseUrl: String(config.apiBaseUrl ?? '') } as ChannelConfig };
 }
 
-/** Posts a body to the channel's webhook with the headers the platform itself would send. */
-export function deliver(desk: TestDesk, channel: TestChannel, body: Buffer | string, contentType = 'application/json') {
+export interface Delivered {
+  status: number;
+  body: any;
+}
+
+/**
+ * POSTs exact bytes to a webhook (supertest would serialize a Buffer sent as JSON), with the given headers or, by
+ * default, the ones the platform itself would send.
+ */
+export async function post(desk: TestDesk, channelId: string, raw: Buffer, headers: Record<string, string>): Promise<Delivered> {
+  const res = await fetch(`${desk.url}/webhooks/${channelId}`, { method: 'POST', headers, body: raw });
+  const text = await res.text();
+  let body: unknown = text;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    /* not JSON: keep the text */
+  }
+  return { status: res.status, body };
+}
+
+export function deliver(desk: TestDesk, channel: TestChannel, body: Buffer | string, contentType = 'application/json'): Promise<Delivered> {
   const raw = Buffer.isBuffer(body) ? body : Buffer.from(body, 'utf8');
-  return desk
-    .http()
-    .post(`/webhooks/${channel.id}`)
-    .set('Content-Type', contentType)
-    .set(adapterFor(channel.type).signDelivery(raw, channel.config))
-    .send(raw);
+  return post(desk, channel.id, raw, { 'content-type': contentType, ...adapterFor(channel.type).signDelivery(raw, channel.config) });
 }
 
 export function deliverFixture(desk: TestDesk, channel: TestChannel, platform: FixturePlatform, file: string) {

@@ -1,6 +1,6 @@
 import type { NormalizedEvent } from '../../types/normalized-event';
 import { facebookAdapter } from './facebook.adapter';
-import { FACEBOOK_CONFIG, GRAPH, delivery, fixtureDelivery, graphResponse, replyContext } from './meta-delivery.testing';
+import { FACEBOOK_CONFIG, GRAPH, delivery, directMessage, fixtureDelivery, graphResponse, replyContext } from './meta-delivery.testing';
 
 const PAGE = '104857600123456';
 const POST = '104857600123456_987654321098765';
@@ -15,126 +15,65 @@ const feed = (file: string) => facebookAdapter.parse(fixtureDelivery('facebook_p
 const messenger = (file: string) => facebookAdapter.parse(fixtureDelivery('messenger', file), FACEBOOK_CONFIG);
 const rootComment = (id: string, root = id) => ({ commentId: id, rootCommentId: root, postId: POST });
 
-describe('facebookAdapter.parse: Page feed comments', () => {
-  it('comment_add.json: a top-level comment roots its own thread', () => {
-    expect(feed('comment_add.json')).toEqual<NormalizedEvent[]>([
-      {
-        op: 'create',
-        kind: 'comment',
-        externalId: GIULIA_COMMENT,
-        threadKey: GIULIA_COMMENT,
-        author: { id: '6789012345678901', name: 'Giulia Rossi' },
-        text: 'Che meraviglia! 😍 Siete aperti anche a Ferragosto?',
-        attachments: [],
-        occurredAt: '2024-06-10T06:13:20.000Z',
-        isEcho: false,
-        context: { url: PERMALINK },
-        replyRef: rootComment(GIULIA_COMMENT),
-      },
-    ]);
-  });
+const GIULIA = { id: '6789012345678901', name: 'Giulia Rossi' };
+const MARK = { id: '7123456789012345', name: 'Mark Thompson' };
+const PHOTO = 'https://scontent-mxp1-1.xx.fbcdn.net/v/t39.30808-6/448812345_122150123456789012_1234567890123456789_n.jpg?_nc_cat=111&ccb=1-7&_nc_sid=5f2048&oh=00_AYC1a2b3c4d5e6f7&oe=66700000';
 
-  it('comment_reply_add.json: a reply joins the thread of its root comment', () => {
-    expect(feed('comment_reply_add.json')).toEqual<NormalizedEvent[]>([
-      {
-        op: 'create',
-        kind: 'comment',
-        externalId: MARK_REPLY,
-        threadKey: GIULIA_COMMENT,
-        parentExternalId: GIULIA_COMMENT,
-        author: { id: '7123456789012345', name: 'Mark Thompson' },
-        text: 'Same question here 🙋‍♂️ also, do you take reservations for 8 people?',
-        attachments: [],
-        occurredAt: '2024-06-10T06:28:30.000Z',
-        isEcho: false,
-        context: { url: PERMALINK },
-        replyRef: rootComment(MARK_REPLY, GIULIA_COMMENT),
-      },
-    ]);
-  });
+type Own = Partial<NormalizedEvent> & Pick<NormalizedEvent, 'externalId' | 'author' | 'text' | 'occurredAt'>;
 
-  it('comment_add_photo.json: the photo is an image attachment', () => {
-    const [event] = feed('comment_add_photo.json');
-    expect(event).toMatchObject({
-      op: 'create',
+/** The exact event of a feed comment: what every comment of the fixtures shares, then its own fields. */
+function comment(own: Own, root = own.externalId): NormalizedEvent {
+  const reply = root !== own.externalId ? { parentExternalId: root } : {};
+  return { op: 'create', kind: 'comment', threadKey: root, attachments: [], isEcho: false, context: { url: PERMALINK }, replyRef: rootComment(own.externalId, root), ...reply, ...own };
+}
+
+const FEED_CASES: Array<[string, string, NormalizedEvent]> = [
+  [
+    'comment_add.json',
+    'a top-level comment roots its own thread',
+    comment({ externalId: GIULIA_COMMENT, author: GIULIA, text: 'Che meraviglia! 😍 Siete aperti anche a Ferragosto?', occurredAt: '2024-06-10T06:13:20.000Z' }),
+  ],
+  [
+    'comment_reply_add.json',
+    'a reply joins the thread of its root comment',
+    comment({ externalId: MARK_REPLY, author: MARK, text: 'Same question here 🙋‍♂️ also, do you take reservations for 8 people?', occurredAt: '2024-06-10T06:28:30.000Z' }, GIULIA_COMMENT),
+  ],
+  [
+    'comment_add_photo.json',
+    'the photo is an image attachment',
+    comment({
       externalId: '987654321098765_1122334455670001',
-      threadKey: '987654321098765_1122334455670001',
       author: { id: '6543210987654321', name: 'Francesca Esposito' },
       text: "Ecco lo scontrino, c'è un errore nel conto 🤔",
+      attachments: [{ type: 'image', url: PHOTO }],
       occurredAt: '2024-06-10T06:38:20.000Z',
-      isEcho: false,
-    });
-    expect(event!.parentExternalId).toBeUndefined();
-    expect(event!.attachments).toEqual([
-      {
-        type: 'image',
-        url: 'https://scontent-mxp1-1.xx.fbcdn.net/v/t39.30808-6/448812345_122150123456789012_1234567890123456789_n.jpg?_nc_cat=111&ccb=1-7&_nc_sid=5f2048&oh=00_AYC1a2b3c4d5e6f7&oe=66700000',
-      },
-    ]);
-  });
+    }),
+  ],
+  [
+    'comment_edited.json',
+    'an edit of the same comment id, at the edit time',
+    comment({ op: 'edit', externalId: GIULIA_COMMENT, author: GIULIA, text: 'Che meraviglia! 😍 Siete aperti anche a Ferragosto? (e a pranzo?)', occurredAt: '2024-06-10T06:50:08.000Z' }),
+  ],
+  [
+    'comment_remove.json',
+    'a delete of the reply, with no text (the payload has no post object)',
+    comment({ op: 'delete', externalId: MARK_REPLY, author: MARK, text: '', occurredAt: '2024-06-10T07:05:04.000Z', context: undefined }, GIULIA_COMMENT),
+  ],
+  [
+    'comment_by_page_echo.json',
+    "the page's own reply is an echo in Giulia's thread",
+    comment({ externalId: '987654321098765_1122334455670555', author: { id: PAGE, name: 'Trattoria Da Gino' }, text: 'Ciao Giulia! Sì, siamo aperti tutto agosto ☀️', occurredAt: '2024-06-10T07:20:00.000Z', isEcho: true }, GIULIA_COMMENT),
+  ],
+  [
+    'batched_reaction_and_comment.json',
+    'the reaction is ignored, the comment of the second entry kept',
+    comment({ externalId: '987654321098765_1122334455671234', author: { id: '8899001122334455', name: 'Sofia Marino' }, text: 'Prenotato per stasera 🍕🍷 grazie!', occurredAt: '2024-06-10T07:36:39.000Z' }),
+  ],
+];
 
-  it('comment_edited.json: an edit of the same comment id, at the edit time', () => {
-    expect(feed('comment_edited.json')).toEqual([
-      expect.objectContaining({
-        op: 'edit',
-        kind: 'comment',
-        externalId: GIULIA_COMMENT,
-        threadKey: GIULIA_COMMENT,
-        author: { id: '6789012345678901', name: 'Giulia Rossi' },
-        text: 'Che meraviglia! 😍 Siete aperti anche a Ferragosto? (e a pranzo?)',
-        attachments: [],
-        occurredAt: '2024-06-10T06:50:08.000Z',
-        isEcho: false,
-      }),
-    ]);
-  });
-
-  it('comment_remove.json: a delete of the reply, with no text', () => {
-    expect(feed('comment_remove.json')).toEqual<NormalizedEvent[]>([
-      {
-        op: 'delete',
-        kind: 'comment',
-        externalId: MARK_REPLY,
-        threadKey: GIULIA_COMMENT,
-        parentExternalId: GIULIA_COMMENT,
-        author: { id: '7123456789012345', name: 'Mark Thompson' },
-        text: '',
-        attachments: [],
-        occurredAt: '2024-06-10T07:05:04.000Z',
-        isEcho: false,
-        replyRef: rootComment(MARK_REPLY, GIULIA_COMMENT),
-      },
-    ]);
-  });
-
-  it("comment_by_page_echo.json: the page's own reply is an echo in Giulia's thread", () => {
-    expect(feed('comment_by_page_echo.json')).toEqual([
-      expect.objectContaining({
-        op: 'create',
-        externalId: '987654321098765_1122334455670555',
-        threadKey: GIULIA_COMMENT,
-        parentExternalId: GIULIA_COMMENT,
-        author: { id: PAGE, name: 'Trattoria Da Gino' },
-        text: 'Ciao Giulia! Sì, siamo aperti tutto agosto ☀️',
-        occurredAt: '2024-06-10T07:20:00.000Z',
-        isEcho: true,
-      }),
-    ]);
-  });
-
-  it('batched_reaction_and_comment.json: the reaction is ignored, the comment of the second entry kept', () => {
-    expect(feed('batched_reaction_and_comment.json')).toEqual([
-      expect.objectContaining({
-        op: 'create',
-        kind: 'comment',
-        externalId: '987654321098765_1122334455671234',
-        threadKey: '987654321098765_1122334455671234',
-        author: { id: '8899001122334455', name: 'Sofia Marino' },
-        text: 'Prenotato per stasera 🍕🍷 grazie!',
-        occurredAt: '2024-06-10T07:36:39.000Z',
-        isEcho: false,
-      }),
-    ]);
+describe('facebookAdapter.parse: Page feed comments', () => {
+  it.each(FEED_CASES)('%s: %s', (file, _what, expected) => {
+    expect(feed(file)).toEqual([expected]);
   });
 
   const change = (value: Record<string, unknown>, entryId = PAGE) =>
@@ -168,96 +107,63 @@ describe('facebookAdapter.parse: Page feed comments', () => {
   });
 });
 
+const FILE_URL = 'https://cdn.fbsbx.com/v/t59.2708-21/448999888_777666555444333_1112223334445556667_n.pdf/menu_allergeni.pdf?_nc_cat=100&ccb=1-7&oh=03_Q7cD1QHmZ9Y8X7&oe=66905678';
+const IMAGE_URL = 'https://scontent.xx.fbcdn.net/v/t1.15752-9/448123456_1234567890123456_987654321098765432_n.jpg?_nc_cat=104&ccb=1-7&_nc_sid=fc17b8&oh=03_Q7cD1QHmA2B3C4D5&oe=66901234';
+
+const MESSENGER_CASES: Array<[string, string, NormalizedEvent]> = [
+  [
+    'message_text.json',
+    'a DM in the customer thread, time in milliseconds',
+    directMessage(PSID, { externalId: MID_TEXT, text: 'Ciao! Vorrei prenotare un tavolo per 4 persone sabato sera 🍝', occurredAt: '2024-06-10T07:13:19.876Z' }),
+  ],
+  [
+    'message_attachments.json',
+    'image and file, no text',
+    directMessage(PSID, {
+      externalId: 'm_Pq2wE5rT8yU1iO4pA7sD0fG3hJ6kL9zX2cV5bN8mQ1wE4rT7yU0iO3pA6sD9fG2hJ5kL8zX1cV4bN7mQ0wE3rT6yU9iO2pA5sD8fG1hJ4kL7zX0cV3bN6mQ9wE2',
+      text: '',
+      attachments: [
+        { type: 'image', url: IMAGE_URL },
+        { type: 'file', url: FILE_URL },
+      ],
+      occurredAt: '2024-06-10T07:15:00.101Z',
+    }),
+  ],
+  [
+    'message_reply_to.json',
+    'the quoted message is the parent',
+    directMessage(PSID, {
+      externalId: 'm_Zx1cV4bN7mQ0wE3rT6yU9iO2pA5sD8fG1hJ4kL7zX0cV3bN6mQ9wE2rT5yU8iO1pA4sD7fG0hJ3kL6zX9cV2bN5mQ8wE1rT4yU7iO0pA3sD6fG9hJ2kL5zX8cV1',
+      parentExternalId: MID_ECHO,
+      text: 'Perfetto, confermo per le 20:30 👍 Is there parking nearby?',
+      occurredAt: '2024-06-10T07:16:40.333Z',
+    }),
+  ],
+  [
+    'message_edit.json',
+    'an edit of message_text, same mid',
+    directMessage(PSID, { op: 'edit', externalId: MID_TEXT, text: 'Ciao! Vorrei prenotare un tavolo per 5 persone sabato sera 🍝', occurredAt: '2024-06-10T07:18:20.555Z' }),
+  ],
+  [
+    'message_echo.json',
+    'our own send comes back as an echo in the customer thread',
+    directMessage(PSID, {
+      externalId: MID_ECHO,
+      author: { id: PAGE },
+      counterpart: { id: PSID },
+      isEcho: true,
+      text: 'Certo! Abbiamo un tavolo libero alle 20:30, va bene?',
+      occurredAt: '2024-06-10T07:20:00.111Z',
+    }),
+  ],
+];
+
 describe('facebookAdapter.parse: Messenger', () => {
-  it('message_text.json: a DM in the customer thread, time in milliseconds', () => {
-    expect(messenger('message_text.json')).toEqual<NormalizedEvent[]>([
-      {
-        op: 'create',
-        kind: 'message',
-        externalId: MID_TEXT,
-        threadKey: `dm:${PSID}`,
-        author: { id: PSID },
-        text: 'Ciao! Vorrei prenotare un tavolo per 4 persone sabato sera 🍝',
-        attachments: [],
-        occurredAt: '2024-06-10T07:13:19.876Z',
-        isEcho: false,
-        replyRef: { recipientId: PSID, mid: MID_TEXT },
-      },
-    ]);
+  it.each(MESSENGER_CASES)('%s: %s', (file, _what, expected) => {
+    expect(messenger(file)).toEqual([expected]);
   });
 
-  it('message_attachments.json: image and file, no text', () => {
-    expect(messenger('message_attachments.json')).toEqual([
-      expect.objectContaining({
-        op: 'create',
-        externalId: 'm_Pq2wE5rT8yU1iO4pA7sD0fG3hJ6kL9zX2cV5bN8mQ1wE4rT7yU0iO3pA6sD9fG2hJ5kL8zX1cV4bN7mQ0wE3rT6yU9iO2pA5sD8fG1hJ4kL7zX0cV3bN6mQ9wE2',
-        threadKey: `dm:${PSID}`,
-        author: { id: PSID },
-        text: '',
-        occurredAt: '2024-06-10T07:15:00.101Z',
-        isEcho: false,
-        attachments: [
-          {
-            type: 'image',
-            url: 'https://scontent.xx.fbcdn.net/v/t1.15752-9/448123456_1234567890123456_987654321098765432_n.jpg?_nc_cat=104&ccb=1-7&_nc_sid=fc17b8&oh=03_Q7cD1QHmA2B3C4D5&oe=66901234',
-          },
-          {
-            type: 'file',
-            url: 'https://cdn.fbsbx.com/v/t59.2708-21/448999888_777666555444333_1112223334445556667_n.pdf/menu_allergeni.pdf?_nc_cat=100&ccb=1-7&oh=03_Q7cD1QHmZ9Y8X7&oe=66905678',
-          },
-        ],
-      }),
-    ]);
-  });
-
-  it('message_reply_to.json: the quoted message is the parent', () => {
-    expect(messenger('message_reply_to.json')).toEqual([
-      expect.objectContaining({
-        op: 'create',
-        externalId: 'm_Zx1cV4bN7mQ0wE3rT6yU9iO2pA5sD8fG1hJ4kL7zX0cV3bN6mQ9wE2rT5yU8iO1pA4sD7fG0hJ3kL6zX9cV2bN5mQ8wE1rT4yU7iO0pA3sD6fG9hJ2kL5zX8cV1',
-        threadKey: `dm:${PSID}`,
-        parentExternalId: MID_ECHO,
-        author: { id: PSID },
-        text: 'Perfetto, confermo per le 20:30 👍 Is there parking nearby?',
-        occurredAt: '2024-06-10T07:16:40.333Z',
-        isEcho: false,
-      }),
-    ]);
-  });
-
-  it('message_edit.json: an edit of message_text, same mid', () => {
-    expect(messenger('message_edit.json')).toEqual([
-      expect.objectContaining({
-        op: 'edit',
-        kind: 'message',
-        externalId: MID_TEXT,
-        threadKey: `dm:${PSID}`,
-        author: { id: PSID },
-        text: 'Ciao! Vorrei prenotare un tavolo per 5 persone sabato sera 🍝',
-        attachments: [],
-        occurredAt: '2024-06-10T07:18:20.555Z',
-        isEcho: false,
-      }),
-    ]);
-  });
-
-  it('message_echo.json: our own send comes back as an echo in the customer thread', () => {
-    expect(messenger('message_echo.json')).toEqual<NormalizedEvent[]>([
-      {
-        op: 'create',
-        kind: 'message',
-        externalId: MID_ECHO,
-        threadKey: `dm:${PSID}`,
-        author: { id: PAGE },
-        counterpart: { id: PSID },
-        text: 'Certo! Abbiamo un tavolo libero alle 20:30, va bene?',
-        attachments: [],
-        occurredAt: '2024-06-10T07:20:00.111Z',
-        isEcho: true,
-        replyRef: { recipientId: PSID, mid: MID_ECHO },
-      },
-    ]);
-    // Sent by another app (Page inbox, a chatbot): still the business writing.
+  it('an echo sent by another app (Page inbox, a chatbot) is still the business writing', () => {
     const other = { ...FACEBOOK_CONFIG, appId: '999' };
     expect(facebookAdapter.parse(fixtureDelivery('messenger', 'message_echo.json'), other)[0]).toMatchObject({ isEcho: true, counterpart: { id: PSID } });
   });

@@ -1,5 +1,6 @@
 import { fixtureBytes, type FixturePlatform } from '../../testing/fixtures';
 import type { ChannelConfig } from '../../types/channel-type';
+import type { NormalizedEvent } from '../../types/normalized-event';
 import type { HttpResponse, ReplyContext } from '../../types/outbound';
 import type { WebhookRequest } from '../../types/webhook-request';
 
@@ -94,5 +95,22 @@ export function replyContext(
     contact: null,
     message: { id: 'msg_1', text },
     outboundMessageId: '<out-1@desk>',
+  };
+}
+
+/** What a fixture's expected event spells out; the rest comes from the builders below. */
+export type OwnFields = Partial<NormalizedEvent> & Pick<NormalizedEvent, 'externalId' | 'text' | 'occurredAt'>;
+
+/** The exact event of a direct message from `customer` (Messenger, Instagram): what every DM shares, then its own fields. */
+export function directMessage(customer: string, own: OwnFields): NormalizedEvent {
+  return {
+    op: 'create',
+    kind: 'message',
+    threadKey: `dm:${customer}`,
+    author: { id: customer },
+    attachments: [],
+    isEcho: false,
+    replyRef: { recipientId: customer, mid: own.externalId },
+    ...own,
   };
 }
