@@ -21,11 +21,14 @@ async function call(url: string, method: string, path: string, body?: unknown, t
 describe('durable ingestion across SIGKILL', () => {
   let db: TestDatabase;
   let desk: DeskProcess | undefined;
-  const env = () => ({ DATABASE_URL: db.url, DATA_DIR: makeDataDir(), BOOTSTRAP_ADMIN_EMAIL: ADMIN.email, BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password, LOG_LEVEL: 'warn' });
+  let dataDir: string;
+  // One DATA_DIR for both runs: it holds SECRETS_KEY, which the channel's sealed credentials need.
+  const env = () => ({ DATABASE_URL: db.url, DATA_DIR: dataDir, BOOTSTRAP_ADMIN_EMAIL: ADMIN.email, BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password, LOG_LEVEL: 'warn' });
 
   beforeAll(async () => {
     if (!existsSync(API_MAIN)) throw new Error(`${API_MAIN} is missing: run the tests through npm test, which builds first`);
     db = await createTestDatabase();
+    dataDir = makeDataDir();
   });
   afterAll(async () => {
     desk?.child.kill('SIGKILL');

@@ -11,7 +11,7 @@ export const DEMO_USAGE = `demo --desk <url> --email <admin e-mail> --password <
     generated comments and DMs at --rate per second for --duration seconds, and keeps the fake platform running
     (printing every reply the desk sends) until Ctrl-C.`;
 
-/** Platform calls worth a line: replies (POSTs). The YouTube poller's GETs are only counted. */
+/** Replies are POSTs; GETs are the YouTube poller and enrichment lookups. */
 const isReply = (r: RecordedRequest): boolean => r.method !== 'GET';
 
 export async function demoCommand(values: Record<string, string | boolean | undefined>): Promise<void> {
@@ -31,9 +31,7 @@ export async function demoCommand(values: Record<string, string | boolean | unde
   });
   try {
     console.log(`Fake platform at ${fake.url}`);
-    fake.onRequest((r) => {
-      if (isReply(r)) console.log(`  ↩ ${describeRequest(r)}`);
-    });
+    fake.onRequest((r) => console.log(`  ${isReply(r) ? '↩' : '·'} ${describeRequest(r)}`));
     const desk = await DeskClient.signIn(deskUrl, email, password);
     console.log(`Signed in to ${desk.baseUrl} as ${email}. Creating channels:`);
     const channels = await createDemoChannels(desk, fake.baseUrls, console.log);

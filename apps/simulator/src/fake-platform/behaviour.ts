@@ -1,4 +1,5 @@
-import type { Behaviour, PlatformName } from './types';
+import { STATUS_CODES } from 'node:http';
+import type { Behaviour, FakeResponse, PlatformName, PlatformRouter } from './types';
 
 export type Decision =
   | { kind: 'pass' }
@@ -77,4 +78,22 @@ export class BehaviourState {
     }
     return { kind: 'pass' };
   }
+}
+
+/** What each platform says on a 429, when its errorBody needs more than the status text. */
+const THROTTLE_MESSAGES: Partial<Record<string, string>> = {
+  meta: '(#4) Application request limit reached',
+  linkedin: 'Resource level throttle limit for calls to this resource is reached.',
+  youtube: 'The request cannot be completed because you have exceeded your quota.',
+};
+
+/** The answer a failing, throttled or permanently broken platform gives, in its own error shape. */
+export function misbehave(router: PlatformRouter, decision: Exclude<Decision, { kind: 'pass' }>): FakeResponse {
+  if (decision.kind === 'throttle') {
+    const seconds = decision.retryAfterSeconds;
+    const body = router.throttleBody?.(seconds) ?? router.errorBody(429, THROTTLE_MESSAGES[router.platform] ?? 'Too Many Requests');
+    return { status: 429, body, headers: { 'retry-after': String(seconds), ...router.throttleHeaders?.(seconds) } };
+  }
+  if (decision.kind === 'permanent') return { status: decision.status, body: router.errorBody(decision.status, decision.message) };
+  return { status: decision.status, body: decision.body ?? router.errorBody(decision.status, STATUS_CODES[decision.status] ?? 'Error') };
 }

@@ -2,8 +2,9 @@ import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse }
 import type { AddressInfo } from 'node:net';
 import type { ChannelType } from '@app/channels/types/channel-type';
 import { createApiReplyRouter } from './api-reply.routes';
-import { BehaviourState, type Decision } from './behaviour';
+import { BehaviourState, misbehave } from './behaviour';
 import { control } from './control.routes';
+import { decode, HttpFailure, readBody, send, tryJson } from './http-io';
 import { createLinkedinRouter } from './linkedin.routes';
 import { DEFAULT_MENTIONS } from './meta-node';
 import { createMetaRouter } from './meta.routes';
@@ -14,33 +15,6 @@ import type { FakePlatform, FakeRequest, FakeResponse, MentionedComment, Platfor
 import { createXRouter } from './x.routes';
 import { YoutubeStore } from './youtube-store';
 import { createYoutubeRouter } from './youtube.routes';
-
-const BODY_LIMIT = 10 * 1024 * 1024;
-
-export interface FakePlatformOptions {
-  /** Default 0: any free port. */
-  port?: number;
-  /** Default 127.0.0.1; 0.0.0.0 to be reachable from containers. */
-  host?: string;
-}
-
-interface Mount {
-  pattern: RegExp;
-  router: PlatformRouter;
-}
-
-/** What each platform says on a 429, when its errorBody needs more than the status text. */
-const THROTTLE_MESSAGES: Partial<Record<string, string>> = {
-  meta: '(#4) Application request limit reached',
-  linkedin: 'Resource level throttle limit for calls to this resource is reached.',
-  youtube: 'The request cannot be completed because you have exceeded your quota.',
-};
-
-class HttpFailure extends Error {
-  constructor(readonly status: number) {
-    super(STATUS_CODES[status]);
-  }
-}
 
 /** Each channel type's apiBaseUrl (api: its replyUrl) on a fake platform at url. */
 export function baseUrlsFor(url: string): Record<ChannelType, string> {
@@ -59,54 +33,16 @@ export function baseUrlsFor(url: string): Record<ChannelType, string> {
   };
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > BODY_LIMIT) reject(new HttpFailure(413));
-      else chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
+export interface FakePlatformOptions {
+  /** Default 0: any free port. */
+  port?: number;
+  /** Default 127.0.0.1; 0.0.0.0 to be reachable from containers. */
+  host?: string;
 }
 
-function tryJson(text: string): unknown {
-  if (text.trim() === '') return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
-function decode(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
-}
-
-function send(res: ServerResponse, answer: FakeResponse): string {
-  const isText = typeof answer.body === 'string';
-  const text = isText ? (answer.body as string) : JSON.stringify(answer.body ?? {});
-  const contentType = isText && tryJson(text) === undefined ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8';
-  res.writeHead(answer.status, { 'content-type': contentType, ...answer.headers });
-  res.end(text);
-  return text;
-}
-
-function misbehave(router: PlatformRouter, decision: Exclude<Decision, { kind: 'pass' }>): FakeResponse {
-  if (decision.kind === 'throttle') {
-    const seconds = decision.retryAfterSeconds;
-    const body = router.throttleBody?.(seconds) ?? router.errorBody(429, THROTTLE_MESSAGES[router.platform] ?? 'Too Many Requests');
-    return { status: 429, body, headers: { 'retry-after': String(seconds), ...router.throttleHeaders?.(seconds) } };
-  }
-  if (decision.kind === 'permanent') return { status: decision.status, body: router.errorBody(decision.status, decision.message) };
-  return { status: decision.status, body: decision.body ?? router.errorBody(decision.status, STATUS_CODES[decision.status] ?? 'Error') };
+interface Mount {
+  pattern: RegExp;
+  router: PlatformRouter;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { randomPerson } from './people';
 import { phrase, randomIntent } from './phrases';
 import type { Rng } from './random';
-import { clip, customer, type Customer, type GeneratedDelivery, type TrafficMemory } from './traffic.types';
+import { clip, customer, otherCustomer, type Customer, type GeneratedDelivery, type TrafficMemory } from './traffic.types';
 
 interface EarlierEvent {
   id: string;
@@ -28,7 +28,7 @@ export function apiEvent(rng: Rng, memory: TrafficMemory, at: Date): GeneratedDe
   let remembered: EarlierEvent;
   if (earlier && earlier.kind !== 'mention') {
     // A DM continues with the same person; a comment gets answered by someone else in the thread.
-    const author = earlier.kind === 'message' ? earlier.author : customer(rng, memory, 'api.people', fresh);
+    const author = earlier.kind === 'message' ? earlier.author : otherCustomer(rng, memory, 'api.people', fresh, earlier.author.id);
     const text = phrase(rng, author.language, earlier.kind === 'message' ? randomIntent(rng) : 'reply');
     event = { id, kind: earlier.kind, inReplyTo: earlier.id, ...(earlier.threadId ? { threadId: earlier.threadId } : {}), author: authorOf(author), text };
     remembered = { id, kind: earlier.kind, threadId: earlier.threadId, author };

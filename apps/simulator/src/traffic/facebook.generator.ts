@@ -3,12 +3,13 @@ import { randomPerson } from './people';
 import { phrase, randomIntent } from './phrases';
 import { escapedJson } from './platform-json';
 import type { Rng } from './random';
-import { clip, customer, seconds, type Customer, type GeneratedDelivery, type TrafficMemory } from './traffic.types';
+import { clip, customer, otherCustomer, seconds, type Customer, type GeneratedDelivery, type TrafficMemory } from './traffic.types';
 
 const POSTS = ['987654321098765', '987654321099001', '987654321099002'];
 
 interface EarlierComment {
   postObjectId: string;
+  authorId: string;
   /** The root comment: Facebook shows two levels, so every reply hangs under the root. */
   rootId: string;
 }
@@ -18,7 +19,9 @@ const fresh = (rng: Rng) => (): Customer => ({ ...randomPerson(rng), id: rng.dig
 /** A Page feed comment (field feed, item comment, verb add), sometimes a reply under an earlier comment. */
 export function facebookComment(rng: Rng, memory: TrafficMemory, at: Date): GeneratedDelivery {
   const earlier = rng.chance(0.3) ? memory.recall<EarlierComment>(rng, 'facebook.comment') : undefined;
-  const author = customer(rng, memory, 'facebook.people', fresh(rng));
+  const author = earlier
+    ? otherCustomer(rng, memory, 'facebook.people', fresh(rng), earlier.authorId)
+    : customer(rng, memory, 'facebook.people', fresh(rng));
   const postObjectId = earlier?.postObjectId ?? rng.pick(POSTS);
   const postId = `${DEMO.pageId}_${postObjectId}`;
   const commentId = `${postObjectId}_${rng.digits(16)}`;
@@ -41,7 +44,7 @@ export function facebookComment(rng: Rng, memory: TrafficMemory, at: Date): Gene
     parent_id: earlier?.rootId ?? postId,
     verb: 'add',
   };
-  memory.remember('facebook.comment', { postObjectId, rootId: earlier?.rootId ?? commentId } satisfies EarlierComment);
+  memory.remember('facebook.comment', { postObjectId, authorId: author.id, rootId: earlier?.rootId ?? commentId } satisfies EarlierComment);
   return {
     channelType: 'facebook',
     body: escapedJson({ object: 'page', entry: [{ id: DEMO.pageId, time: seconds(at), changes: [{ field: 'feed', value }] }] }),

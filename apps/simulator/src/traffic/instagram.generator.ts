@@ -3,7 +3,7 @@ import { randomPerson } from './people';
 import { phrase, randomIntent } from './phrases';
 import { escapedJson } from './platform-json';
 import type { Rng } from './random';
-import { clip, customer, seconds, type Customer, type GeneratedDelivery, type TrafficMemory } from './traffic.types';
+import { clip, customer, otherCustomer, seconds, type Customer, type GeneratedDelivery, type TrafficMemory } from './traffic.types';
 
 const MEDIA = [
   { id: '17999887766554433', media_product_type: 'FEED' },
@@ -13,6 +13,7 @@ const MEDIA = [
 
 interface EarlierComment {
   mediaIndex: number;
+  authorId: string;
   /** Replies attach to top-level comments only. */
   rootId: string;
   username: string;
@@ -23,12 +24,13 @@ const fresh = (rng: Rng, prefix: string) => (): Customer => ({ ...randomPerson(r
 /** A comment on one of our posts or reels, sometimes a reply that @-mentions the earlier commenter. */
 export function instagramComment(rng: Rng, memory: TrafficMemory, at: Date): GeneratedDelivery {
   const earlier = rng.chance(0.3) ? memory.recall<EarlierComment>(rng, 'instagram.comment') : undefined;
-  const author = customer(rng, memory, 'instagram.people', fresh(rng, '1784'));
+  const people = fresh(rng, '1784');
+  const author = earlier ? otherCustomer(rng, memory, 'instagram.people', people, earlier.authorId) : customer(rng, memory, 'instagram.people', people);
   const mediaIndex = earlier?.mediaIndex ?? rng.int(0, MEDIA.length - 1);
   const id = `18${rng.digits(15)}`;
   const text = earlier ? `@${earlier.username} ${phrase(rng, author.language, 'reply')}` : phrase(rng, author.language, randomIntent(rng));
   const value = { from: { id: author.id, username: author.username }, media: MEDIA[mediaIndex], id, ...(earlier ? { parent_id: earlier.rootId } : {}), text };
-  memory.remember('instagram.comment', { mediaIndex, rootId: earlier?.rootId ?? id, username: author.username } satisfies EarlierComment);
+  memory.remember('instagram.comment', { mediaIndex, authorId: author.id, rootId: earlier?.rootId ?? id, username: author.username } satisfies EarlierComment);
   return {
     channelType: 'instagram',
     body: escapedJson({ object: 'instagram', entry: [{ id: DEMO.igUserId, time: seconds(at), changes: [{ field: 'comments', value }] }] }),

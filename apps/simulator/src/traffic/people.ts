@@ -15,7 +15,7 @@ const IT_FIRST = ['Giulia', 'Marco', 'Francesca', 'Luca', 'Chiara', 'Alessandro'
 const IT_LAST = ['Rossi', 'Russo', 'Ferrari', 'Esposito', 'Bianchi', 'Romano', 'Colombo', 'Ricci', 'Marino', 'Greco', 'Bruno', 'Gallo', 'Conti', 'De Luca', 'Costa'];
 const EN_FIRST = ['Emma', 'James', 'Olivia', 'Noah', 'Amelia', 'Oliver', 'Isla', 'Harry', 'Ava', 'Jack', 'Mia', 'George', 'Grace', 'Leo', 'Chloe'];
 const EN_LAST = ['Smith', 'Jones', 'Taylor', 'Brown', 'Williams', 'Wilson', 'Johnson', 'Davies', 'Evans', 'Thomas', 'Clarke', 'Walker', 'Wright', 'Hughes', 'Green'];
-const HANDLE_SUFFIX = ['', '_', '.', '92', '88', '_official', '.eats', '_travels', '.roma', '_foodie', '2001', '.uk'];
+const HANDLE_SUFFIX = ['', '_', '92', '88', '_official', '.eats', '_travels', '.roma', '_foodie', '2001', '.uk'];
 const NAME_DECOR = ['', '', '', '', ' 🌻', ' ✈️', ' 🍕', ' 🇮🇹'];
 
 /**

@@ -3,7 +3,7 @@ import { randomPerson } from './people';
 import { phrase, randomIntent } from './phrases';
 import { escapedJson } from './platform-json';
 import type { Rng } from './random';
-import { clip, customer, seconds, type Customer, type GeneratedDelivery, type TrafficMemory } from './traffic.types';
+import { clip, customer, otherCustomer, seconds, type Customer, type GeneratedDelivery, type TrafficMemory } from './traffic.types';
 
 const GROUP = { id: -1001234567890, title: 'Amici di Da Gino 🍝', username: 'amicidagino', type: 'supergroup' };
 
@@ -20,9 +20,10 @@ function userOf(c: Customer): Record<string, unknown> {
 
 /** A Bot API update: mostly private chats with the bot, sometimes a group message answering an earlier one. */
 export function telegramMessage(rng: Rng, memory: TrafficMemory, at: Date): GeneratedDelivery {
-  const author = customer(rng, memory, 'telegram.people', (): Customer => ({ ...randomPerson(rng), id: rng.digits(rng.int(9, 10)) }), 0.5);
   const inGroup = rng.chance(0.3);
   const earlier = inGroup && rng.chance(0.5) ? memory.recall<GroupMessage>(rng, 'telegram.group') : undefined;
+  const people = (): Customer => ({ ...randomPerson(rng), id: rng.digits(rng.int(9, 10)) });
+  const author = earlier ? otherCustomer(rng, memory, 'telegram.people', people, String(earlier.from.id)) : customer(rng, memory, 'telegram.people', people, 0.5);
   const chat = inGroup ? GROUP : { id: Number(author.id), first_name: author.firstName, last_name: author.lastName, username: author.username, type: 'private' };
   const messageId = memory.next(`telegram.message_id.${chat.id}`, inGroup ? 1300 : 60);
   const text = phrase(rng, author.language, earlier ? 'reply' : randomIntent(rng));

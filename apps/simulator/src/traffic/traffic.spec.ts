@@ -70,6 +70,14 @@ describe('generated traffic', () => {
     },
   );
 
+  it.each(['api', 'facebookComment', 'instagramComment', 'telegram', 'x'] as GeneratorName[])('%s: a reply in a public thread comes from someone else', (name) => {
+    const deliveries = run(name, 120);
+    const authorOf = new Map(deliveries.map((d) => [d.externalId, d.author.id]));
+    const replies = deliveries.filter((d) => d.parentExternalId !== undefined && d.kind !== 'message');
+    expect(replies.length).toBeGreaterThan(0);
+    for (const reply of replies) expect(reply.author.id).not.toBe(authorOf.get(reply.parentExternalId!));
+  });
+
   it('escapes Meta and Telegram bodies as those platforms do (ASCII only, \\/), and writes X ids as bare big numbers', () => {
     for (const name of ['facebookComment', 'messengerMessage', 'instagramComment', 'whatsapp', 'telegram'] as GeneratorName[]) {
       const bodies = run(name, 20).map((d) => d.body);

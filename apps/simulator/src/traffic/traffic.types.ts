@@ -66,4 +66,13 @@ export function customer(rng: Rng, memory: TrafficMemory, key: string, fresh: ()
   return created;
 }
 
+/** Someone other than `not` (a reply in a comment thread comes from another person). */
+export function otherCustomer(rng: Rng, memory: TrafficMemory, key: string, fresh: () => Customer, not: string): Customer {
+  const found = customer(rng, memory, key, fresh);
+  if (found.id !== not) return found;
+  const created = fresh();
+  memory.remember(key, created);
+  return created;
+}
+
 export const clip = (text: string, max = 60): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);

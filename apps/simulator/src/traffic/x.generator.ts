@@ -3,7 +3,7 @@ import { randomPerson } from './people';
 import { phrase, randomIntent } from './phrases';
 import { bigNumber, jsonWithBigNumbers } from './platform-json';
 import type { Rng } from './random';
-import { clip, customer, type Customer, type GeneratedDelivery, type TrafficMemory } from './traffic.types';
+import { clip, customer, otherCustomer, type Customer, type GeneratedDelivery, type TrafficMemory } from './traffic.types';
 
 interface EarlierTweet {
   id: string;
@@ -27,8 +27,9 @@ function mention(screenName: string, id: string, start: number): Record<string, 
 
 /** An Account Activity tweet_create_event that mentions us, sometimes replying to an earlier one. */
 export function xMention(rng: Rng, memory: TrafficMemory, at: Date): GeneratedDelivery {
-  const author = customer(rng, memory, 'x.people', (): Customer => ({ ...randomPerson(rng), id: `1${rng.digits(18)}` }));
   const earlier = rng.chance(0.3) ? memory.recall<EarlierTweet>(rng, 'x.tweet') : undefined;
+  const people = (): Customer => ({ ...randomPerson(rng), id: `1${rng.digits(18)}` });
+  const author = earlier ? otherCustomer(rng, memory, 'x.people', people, earlier.userId) : customer(rng, memory, 'x.people', people);
   const display = `${phrase(rng, author.language, earlier ? 'reply' : randomIntent(rng))}`;
   const prefix = earlier ? `@${earlier.screenName} ` : '';
   const text = `${prefix}@${DEMO.xScreenName} ${display}`;

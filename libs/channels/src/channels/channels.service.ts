@@ -85,8 +85,13 @@ export class ChannelsService {
     return { id: row.id, workspaceId: row.workspaceId, type: row.type, name: row.name, config, deletedAt: row.deletedAt };
   }
 
+  /** A SECRETS_KEY other than the one the credentials were sealed with is a server fault, and said so plainly. */
   private openSecrets(row: ChannelEntity): Record<string, string> {
-    return JSON.parse(this.box.open(row.secrets, row.id)) as Record<string, string>;
+    try {
+      return JSON.parse(this.box.open(row.secrets, row.id)) as Record<string, string>;
+    } catch {
+      throw new DomainException('SERVICE_UNAVAILABLE', `The credentials of channel ${row.id} cannot be decrypted: SECRETS_KEY is not the key they were stored with`);
+    }
   }
 
   private validate(type: ChannelType, config: ConfigInput, current?: SplitConfig): SplitConfig {

@@ -37,7 +37,6 @@ export class Inbox1763790000000 implements MigrationInterface {
         status text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending','processed','failed')),
         attempts integer NOT NULL DEFAULT 0,
         next_attempt_at timestamptz NOT NULL DEFAULT now(),
-        locked_until timestamptz,
         last_error text,
         processed_at timestamptz,
         event_count integer

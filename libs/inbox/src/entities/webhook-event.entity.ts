@@ -15,7 +15,6 @@ export class WebhookEventEntity {
   @Column('text') status!: WebhookEventStatus;
   @Column('integer') attempts!: number;
   @Column('timestamptz', { name: 'next_attempt_at' }) nextAttemptAt!: Date;
-  @Column('timestamptz', { name: 'locked_until', nullable: true }) lockedUntil!: Date | null;
   @Column('text', { name: 'last_error', nullable: true }) lastError!: string | null;
   @Column('timestamptz', { name: 'processed_at', nullable: true }) processedAt!: Date | null;
   @Column('integer', { name: 'event_count', nullable: true }) eventCount!: number | null;

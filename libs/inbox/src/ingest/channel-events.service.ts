@@ -56,7 +56,7 @@ export class ChannelEventsService {
     await this.channels.get(workspaceId, channelId);
     if (eventId) await this.get(workspaceId, channelId, eventId);
     const replayed = await rows(this.db, 
-      `UPDATE webhook_events SET status = 'pending', attempts = 0, next_attempt_at = now(), locked_until = NULL
+      `UPDATE webhook_events SET status = 'pending', attempts = 0, next_attempt_at = now()
        WHERE workspace_id = $1 AND channel_id = $2 AND status = 'failed' AND ($3::uuid IS NULL OR id = $3) RETURNING id`,
       [workspaceId, channelId, eventId ?? null],
     );

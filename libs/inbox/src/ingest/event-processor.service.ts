@@ -1,12 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type QueryRunner } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@app/common';
 import { adapterFor, ChannelsService, createHttpExecutor, WebhookParseError, type HttpExecutor, type NormalizedEvent } from '@app/channels';
+import { rows } from '@app/db';
 import { backoffMs } from '../work/work-loop';
 import { applyEvent } from './event-applier';
 import { stripNul } from './strip-nul';
-import { rows } from '@app/db';
 
 interface ClaimedEvent {
   id: string;
@@ -18,13 +18,13 @@ interface ClaimedEvent {
   received_at: Date;
 }
 
-const BATCH = 20;
-const LEASE = `interval '2 minutes'`;
+const BATCH = 50;
 
 /**
- * Turns stored deliveries into contacts, conversations and messages. Claims with SKIP LOCKED and a lease, so any
- * number of instances share the work and a crashed one's batch is taken over; each event and its effects commit
- * together, so an event is either fully applied or still pending.
+ * Turns stored deliveries into contacts, conversations and messages. Each event is claimed with
+ * FOR UPDATE SKIP LOCKED inside the transaction that applies it: any number of instances share the work, an
+ * event and its effects commit together, and the lock of a process that dies goes with its connection, so a
+ * restarted desk carries on at once.
  */
 @Injectable()
 export class EventProcessorService {
@@ -37,52 +37,66 @@ export class EventProcessorService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Processes one batch of due events; returns how many it took. */
+  /** Processes up to one batch of due events, one transaction each; returns how many it took. */
   async tick(): Promise<number> {
-    const claimed = await rows<ClaimedEvent>(this.db, 
-      `UPDATE webhook_events SET locked_until = now() + ${LEASE}, attempts = attempts + 1
-       WHERE id IN (
-         SELECT id FROM webhook_events
-         WHERE status = 'pending' AND next_attempt_at <= now() AND (locked_until IS NULL OR locked_until < now())
-         ORDER BY received_at, id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
-       RETURNING id, workspace_id, channel_id, content_type, body, attempts, received_at`,
-    );
-    claimed.sort((a, b) => a.received_at.getTime() - b.received_at.getTime() || a.id.localeCompare(b.id));
-    for (const event of claimed) await this.process(event);
-    return claimed.length;
+    let done = 0;
+    while (done < BATCH && (await this.processNext())) done++;
+    return done;
   }
 
-  private async process(event: ClaimedEvent): Promise<void> {
+  private async processNext(): Promise<boolean> {
+    const runner = this.db.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    try {
+      const [event] = await rows<ClaimedEvent>(
+        runner,
+        `SELECT id, workspace_id, channel_id, content_type, body, attempts, received_at FROM webhook_events
+         WHERE status = 'pending' AND next_attempt_at <= now()
+         ORDER BY received_at, id LIMIT 1 FOR UPDATE SKIP LOCKED`,
+      );
+      if (event) await this.process(runner, event);
+      await runner.commitTransaction();
+      return event !== undefined;
+    } catch (err) {
+      await runner.rollbackTransaction();
+      throw err;
+    } finally {
+      await runner.release();
+    }
+  }
+
+  private async process(runner: QueryRunner, event: ClaimedEvent): Promise<void> {
+    await runner.query('SAVEPOINT apply');
     try {
       const channel = await this.channels.forWork(event.workspace_id, event.channel_id);
       if (!channel) throw new WebhookParseError('the channel no longer exists');
       const adapter = adapterFor(channel.type);
       const request = { method: 'POST' as const, headers: { 'content-type': event.content_type ?? undefined }, query: {}, rawBody: event.body };
-      const parsed = adapter.parse(request, channel.config);
       const events: NormalizedEvent[] = [];
-      // Enrichment calls the platform, so it happens before the transaction opens.
-      for (const ev of parsed) events.push(stripNul(ev.needsEnrichment && adapter.enrich ? await adapter.enrich(ev, channel.config, this.http) : ev));
-      await this.db.transaction(async (m) => {
-        for (const ev of events) await applyEvent(m, channel, ev, event.received_at);
-        await m.query(
-          `UPDATE webhook_events SET status = 'processed', processed_at = now(), locked_until = NULL, last_error = NULL, event_count = $2 WHERE id = $1`,
-          [event.id, events.length],
-        );
-      });
+      for (const ev of adapter.parse(request, channel.config)) {
+        events.push(stripNul(ev.needsEnrichment && adapter.enrich ? await adapter.enrich(ev, channel.config, this.http) : ev));
+      }
+      for (const ev of events) await applyEvent(runner.manager, channel, ev, event.received_at);
+      await runner.query(
+        `UPDATE webhook_events SET status = 'processed', processed_at = now(), attempts = attempts + 1, last_error = NULL, event_count = $2 WHERE id = $1`,
+        [event.id, events.length],
+      );
     } catch (err) {
-      await this.fail(event, err);
+      await runner.query('ROLLBACK TO SAVEPOINT apply');
+      await this.fail(runner, event, err);
     }
   }
 
-  private async fail(event: ClaimedEvent, err: unknown): Promise<void> {
+  private async fail(runner: QueryRunner, event: ClaimedEvent, err: unknown): Promise<void> {
     const message = err instanceof Error ? err.message : String(err);
+    const attempt = event.attempts + 1;
     // A body its adapter cannot read will not become readable by waiting: it fails at once, for a replay after a fix.
-    const final = err instanceof WebhookParseError || event.attempts >= this.config.retryMaxAttempts;
-    const delay = backoffMs(this.config.retryBaseMs, event.attempts);
-    this.logger.warn(`event ${event.id} attempt ${event.attempts} failed${final ? ' for good' : ''}: ${message}`);
-    await this.db.query(
-      `UPDATE webhook_events SET status = $2, last_error = $3, locked_until = NULL, next_attempt_at = now() + ($4 || ' milliseconds')::interval WHERE id = $1`,
-      [event.id, final ? 'failed' : 'pending', message.slice(0, 2000), String(delay)],
+    const final = err instanceof WebhookParseError || attempt >= this.config.retryMaxAttempts;
+    this.logger.warn(`event ${event.id} attempt ${attempt} failed${final ? ' for good' : ''}: ${message}`);
+    await runner.query(
+      `UPDATE webhook_events SET status = $2, attempts = $3, last_error = $4, next_attempt_at = now() + ($5 || ' milliseconds')::interval WHERE id = $1`,
+      [event.id, final ? 'failed' : 'pending', attempt, message.slice(0, 2000), String(backoffMs(this.config.retryBaseMs, attempt))],
     );
   }
 }

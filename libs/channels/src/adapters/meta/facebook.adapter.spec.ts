@@ -1,6 +1,6 @@
 import type { NormalizedEvent } from '../../types/normalized-event';
 import { facebookAdapter } from './facebook.adapter';
-import { FACEBOOK_CONFIG, GRAPH, delivery, directMessage, fixtureDelivery, graphResponse, replyContext } from './meta-delivery.testing';
+import { FACEBOOK_CONFIG, GRAPH, delivery, directMessage, fixtureDelivery, graphResponse, replyContext, type OwnFields } from './meta-delivery.testing';
 
 const PAGE = '104857600123456';
 const POST = '104857600123456_987654321098765';
@@ -19,10 +19,8 @@ const GIULIA = { id: '6789012345678901', name: 'Giulia Rossi' };
 const MARK = { id: '7123456789012345', name: 'Mark Thompson' };
 const PHOTO = 'https://scontent-mxp1-1.xx.fbcdn.net/v/t39.30808-6/448812345_122150123456789012_1234567890123456789_n.jpg?_nc_cat=111&ccb=1-7&_nc_sid=5f2048&oh=00_AYC1a2b3c4d5e6f7&oe=66700000';
 
-type Own = Partial<NormalizedEvent> & Pick<NormalizedEvent, 'externalId' | 'author' | 'text' | 'occurredAt'>;
-
 /** The exact event of a feed comment: what every comment of the fixtures shares, then its own fields. */
-function comment(own: Own, root = own.externalId): NormalizedEvent {
+function comment(own: OwnFields & Pick<NormalizedEvent, 'author'>, root = own.externalId): NormalizedEvent {
   const reply = root !== own.externalId ? { parentExternalId: root } : {};
   return { op: 'create', kind: 'comment', threadKey: root, attachments: [], isEcho: false, context: { url: PERMALINK }, replyRef: rootComment(own.externalId, root), ...reply, ...own };
 }
@@ -198,6 +196,12 @@ describe('facebookAdapter.parse: Messenger', () => {
       { type: 'location', url: 'https://maps.google.com/?q=41.89,12.47', name: 'Pinned' },
       { type: 'fallback', url: 'https://link.example', name: 'A link' },
     ]);
+  });
+
+  it('reads messages delivered on standby (another app holds the thread)', () => {
+    const standby = [{ sender: { id: PSID }, recipient: { id: PAGE }, timestamp: 1718003600000, message: { mid: 'm_sb', text: 'ci sei?' } }];
+    const events = facebookAdapter.parse(delivery({ object: 'page', entry: [{ id: PAGE, time: 1718003600123, standby }] }), FACEBOOK_CONFIG);
+    expect(events).toEqual([directMessage(PSID, { externalId: 'm_sb', text: 'ci sei?', occurredAt: '2024-06-10T07:13:20.000Z' })]);
   });
 
   it('parses feed changes and messaging of one delivery together', () => {

@@ -2,7 +2,7 @@ import { NetworkError, type HttpExecutor } from '../../types/channel-adapter';
 import type { NormalizedEvent } from '../../types/normalized-event';
 import type { HttpRequest, HttpResponse } from '../../types/outbound';
 import { instagramAdapter } from './instagram.adapter';
-import { GRAPH, INSTAGRAM_CONFIG, delivery, fixtureDelivery, graphResponse, replyContext } from './meta-delivery.testing';
+import { GRAPH, INSTAGRAM_CONFIG, delivery, directMessage, fixtureDelivery, graphResponse, replyContext, type OwnFields } from './meta-delivery.testing';
 
 const IG = '17841400123456789';
 const IGSID = '1234567890123456';
@@ -15,56 +15,48 @@ const MENTION_MEDIA = '17877665544332211';
 const parse = (file: string) => instagramAdapter.parse(fixtureDelivery('instagram', file), INSTAGRAM_CONFIG);
 const parseBody = (entry: Record<string, unknown>) => instagramAdapter.parse(delivery({ object: 'instagram', entry: [{ id: IG, ...entry }] }), INSTAGRAM_CONFIG);
 
-describe('instagramAdapter.parse: comments', () => {
-  it('comment_add.json: a top-level comment roots its thread; time is the entry time in seconds', () => {
-    expect(parse('comment_add.json')).toEqual<NormalizedEvent[]>([
-      {
-        op: 'create',
-        kind: 'comment',
-        externalId: ROOT,
-        threadKey: ROOT,
-        author: { id: '17845011223344556', username: 'giulia.rossi.92' },
-        text: 'Bellissimo! 😍 Dove si trova esattamente?',
-        attachments: [],
-        occurredAt: '2024-06-10T09:00:00.000Z',
-        isEcho: false,
-        replyRef: { commentId: ROOT, rootCommentId: ROOT, mediaId: '17999887766554433' },
-      },
-    ]);
-  });
+/** The exact event of a comment on our media: what every comment shares, then its own fields. */
+function igComment(own: OwnFields & Pick<NormalizedEvent, 'author'>, mediaId: string, root = own.externalId): NormalizedEvent {
+  const reply = root !== own.externalId ? { parentExternalId: root } : {};
+  return { op: 'create', kind: 'comment', threadKey: root, attachments: [], isEcho: false, replyRef: { commentId: own.externalId, rootCommentId: root, mediaId }, ...reply, ...own };
+}
 
-  it('comment_reply.json: a reply joins the thread of its parent', () => {
-    expect(parse('comment_reply.json')).toEqual<NormalizedEvent[]>([
+const COMMENT_CASES: Array<[string, string, NormalizedEvent]> = [
+  [
+    'comment_add.json',
+    'a top-level comment roots its thread; time is the entry time in seconds',
+    igComment(
+      { externalId: ROOT, author: { id: '17845011223344556', username: 'giulia.rossi.92' }, text: 'Bellissimo! 😍 Dove si trova esattamente?', occurredAt: '2024-06-10T09:00:00.000Z' },
+      '17999887766554433',
+    ),
+  ],
+  [
+    'comment_reply.json',
+    'a reply joins the thread of its parent',
+    igComment(
       {
-        op: 'create',
-        kind: 'comment',
         externalId: '18012345678905678',
-        threadKey: ROOT,
-        parentExternalId: ROOT,
         author: { id: '17845099887766554', username: 'mark.travels' },
         text: "@giulia.rossi.92 it's in Trastevere, near the river 🇮🇹",
-        attachments: [],
         occurredAt: '2024-06-10T09:08:20.000Z',
-        isEcho: false,
-        replyRef: { commentId: '18012345678905678', rootCommentId: ROOT, mediaId: '17999887766554433' },
       },
-    ]);
-  });
+      '17999887766554433',
+      ROOT,
+    ),
+  ],
+  [
+    'comment_reel.json',
+    'a comment on a Reel',
+    igComment(
+      { externalId: '18012345678909999', author: { id: '17845055544433322', username: 'chef_luca' }, text: 'Ricetta della carbonara please!! 🥚🧀🥓', occurredAt: '2024-06-10T09:16:40.000Z' },
+      '18055544433322211',
+    ),
+  ],
+];
 
-  it('comment_reel.json: a comment on a Reel', () => {
-    expect(parse('comment_reel.json')).toEqual([
-      expect.objectContaining({
-        op: 'create',
-        kind: 'comment',
-        externalId: '18012345678909999',
-        threadKey: '18012345678909999',
-        author: { id: '17845055544433322', username: 'chef_luca' },
-        text: 'Ricetta della carbonara please!! 🥚🧀🥓',
-        occurredAt: '2024-06-10T09:16:40.000Z',
-        isEcho: false,
-        replyRef: { commentId: '18012345678909999', rootCommentId: '18012345678909999', mediaId: '18055544433322211' },
-      }),
-    ]);
+describe('instagramAdapter.parse: comments', () => {
+  it.each(COMMENT_CASES)('%s: %s', (file, _what, expected) => {
+    expect(parse(file)).toEqual([expected]);
   });
 
   it('our own comment is an echo; live_comments count as comments; other fields are ignored', () => {
@@ -109,59 +101,29 @@ describe('instagramAdapter.parse: mentions', () => {
   });
 });
 
+const DM_CASES: Array<[string, string, NormalizedEvent]> = [
+  ['dm_text.json', 'a DM in the customer thread, time in milliseconds', directMessage(IGSID, { externalId: MID_TEXT, text: 'Hi! Do you have gluten-free pasta? 🌾🚫', occurredAt: '2024-06-10T09:33:20.123Z' })],
+  [
+    'dm_image.json',
+    'an image attachment, no text',
+    directMessage(IGSID, {
+      externalId: MID_IMAGE,
+      text: '',
+      attachments: [
+        {
+          type: 'image',
+          url: 'https://lookaside.fbsbx.com/ig_messaging_cdn/?asset_id=18123456789012345&signature=AbzQx1yW2vU3tS4rQ5pO6nM7lK8jI9hG0fE1dC2bA3zY4xW5vU6tS7rQ8pO9nM0lK1jI2hG3fE4dC5bA6',
+        },
+      ],
+      occurredAt: '2024-06-10T09:35:00.456Z',
+    }),
+  ],
+  ['dm_unsend.json', 'a delete of the image message', directMessage(IGSID, { op: 'delete', externalId: MID_IMAGE, text: '', occurredAt: '2024-06-10T09:36:39.999Z' })],
+];
+
 describe('instagramAdapter.parse: direct messages', () => {
-  it('dm_text.json: a DM in the customer thread, time in milliseconds', () => {
-    expect(parse('dm_text.json')).toEqual<NormalizedEvent[]>([
-      {
-        op: 'create',
-        kind: 'message',
-        externalId: MID_TEXT,
-        threadKey: `dm:${IGSID}`,
-        author: { id: IGSID },
-        text: 'Hi! Do you have gluten-free pasta? 🌾🚫',
-        attachments: [],
-        occurredAt: '2024-06-10T09:33:20.123Z',
-        isEcho: false,
-        replyRef: { recipientId: IGSID, mid: MID_TEXT },
-      },
-    ]);
-  });
-
-  it('dm_image.json: an image attachment, no text', () => {
-    expect(parse('dm_image.json')).toEqual([
-      expect.objectContaining({
-        op: 'create',
-        externalId: MID_IMAGE,
-        threadKey: `dm:${IGSID}`,
-        author: { id: IGSID },
-        text: '',
-        occurredAt: '2024-06-10T09:35:00.456Z',
-        isEcho: false,
-        attachments: [
-          {
-            type: 'image',
-            url: 'https://lookaside.fbsbx.com/ig_messaging_cdn/?asset_id=18123456789012345&signature=AbzQx1yW2vU3tS4rQ5pO6nM7lK8jI9hG0fE1dC2bA3zY4xW5vU6tS7rQ8pO9nM0lK1jI2hG3fE4dC5bA6',
-          },
-        ],
-      }),
-    ]);
-  });
-
-  it('dm_unsend.json: a delete of the image message', () => {
-    expect(parse('dm_unsend.json')).toEqual<NormalizedEvent[]>([
-      {
-        op: 'delete',
-        kind: 'message',
-        externalId: MID_IMAGE,
-        threadKey: `dm:${IGSID}`,
-        author: { id: IGSID },
-        text: '',
-        attachments: [],
-        occurredAt: '2024-06-10T09:36:39.999Z',
-        isEcho: false,
-        replyRef: { recipientId: IGSID, mid: MID_IMAGE },
-      },
-    ]);
+  it.each(DM_CASES)('%s: %s', (file, _what, expected) => {
+    expect(parse(file)).toEqual([expected]);
   });
 
   const dm = (item: Record<string, unknown>) =>

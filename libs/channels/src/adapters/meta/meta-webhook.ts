@@ -6,7 +6,7 @@ import type { NormalizedEvent } from '../../types/normalized-event';
 import { WebhookParseError, type HandshakeAnswer, type VerifyResult, type WebhookRequest } from '../../types/webhook-request';
 import { checkCredential } from '../x/delivery-auth';
 import { configText, obj, objects, str, type Json } from '../x/payload-fields';
-import { metaId as metaIdOf } from './meta-fields';
+import { metaId } from './meta-fields';
 
 /**
  * What Facebook, Instagram and WhatsApp webhooks have in common: the hub.challenge subscription check, the
@@ -76,8 +76,12 @@ export function changesOf(entry: Json): MetaChange[] {
   });
 }
 
+/**
+ * Messaging items, including `standby`: what customers write while another app (the Page inbox, a bot) holds
+ * the thread under the handover protocol still belongs in the desk.
+ */
 export function messagingOf(entry: Json): Json[] {
-  return objects(entry.messaging);
+  return [...objects(entry.messaging), ...objects(entry.standby)];
 }
 
 /** The adapter methods every Meta product shares. */
@@ -89,7 +93,7 @@ export const metaWebhookMethods = {
 
 /** Who "we" are in a delivery: the entry's own id (page, IG account) and the configured one. */
 export function ownIds(entry: Json, config: ChannelConfig, key: string): string[] {
-  const entryId = metaIdOf(entry.id);
+  const entryId = metaId(entry.id);
   const configured = configText(config, key);
   return [entryId, configured].filter((id): id is string => id !== undefined && id !== '');
 }

@@ -1,6 +1,6 @@
 import type { NormalizedEvent } from '../../types/normalized-event';
 import { fixtureBytes } from '../../testing/fixtures';
-import { GRAPH, WHATSAPP_CONFIG, delivery, fixtureDelivery, graphResponse, replyContext } from './meta-delivery.testing';
+import { GRAPH, WHATSAPP_CONFIG, delivery, directMessage, fixtureDelivery, graphResponse, replyContext, type OwnFields } from './meta-delivery.testing';
 import { whatsappAdapter } from './whatsapp.adapter';
 
 const WA_ID = '393471234567';
@@ -20,60 +20,49 @@ function value(v: Record<string, unknown>) {
 const inbound = (message: Record<string, unknown>) =>
   value({ contacts: [{ profile: { name: 'Luca Bianchi' }, wa_id: WA_ID }], messages: [{ from: WA_ID, id: 'wamid.X', timestamp: '1718020000', ...message }] });
 
+/** The exact event of a message from Luca: what all of them share, then its own fields. */
+function fromLuca(own: OwnFields): NormalizedEvent {
+  return directMessage(WA_ID, { author: LUCA, replyRef: { waId: WA_ID, messageId: own.externalId, phoneNumberId: PHONE_ID }, ...own });
+}
+
+const MESSAGE_CASES: Array<[string, string, NormalizedEvent]> = [
+  [
+    'message_text.json',
+    'a text from the customer, named by contacts[]',
+    fromLuca({ externalId: TEXT_WAMID, text: 'Buongiorno, il mio ordine #4521 non è ancora arrivato 📦', occurredAt: '2024-06-10T11:46:40.000Z' }),
+  ],
+  [
+    'message_image.json',
+    'the caption is the text, the media id is kept',
+    fromLuca({
+      externalId: 'wamid.HBgMMzkzNDcxMjM0NTY3FQIAEhgWM0VCMDRGRjlBMTIzNDU2Nzg5MEFCAA==',
+      text: 'Il pacco è arrivato danneggiato 😞',
+      attachments: [
+        {
+          type: 'image',
+          mediaId: '1234567890123456',
+          mimeType: 'image/jpeg',
+          url: 'https://lookaside.fbsbx.com/whatsapp_business/attachments/?mid=1234567890123456&ext=1718020120&hash=ATuXq1yW2vU3tS4r',
+        },
+      ],
+      occurredAt: '2024-06-10T11:48:40.000Z',
+    }),
+  ],
+  [
+    'message_reply_context.json',
+    'the quoted message (ours) is the parent',
+    fromLuca({
+      externalId: 'wamid.HBgMMzkzNDcxMjM0NTY3FQIAEhgWM0VCMDlBQkNERUYwMTIzNDU2Nzg5MAA=',
+      parentExternalId: OUR_WAMID,
+      text: 'Sì grazie, va bene la consegna domani mattina 👍',
+      occurredAt: '2024-06-10T11:51:40.000Z',
+    }),
+  ],
+];
+
 describe('whatsappAdapter.parse: messages', () => {
-  it('message_text.json: a text from the customer, named by contacts[]', () => {
-    expect(parse('message_text.json')).toEqual<NormalizedEvent[]>([
-      {
-        op: 'create',
-        kind: 'message',
-        externalId: TEXT_WAMID,
-        threadKey: `dm:${WA_ID}`,
-        author: LUCA,
-        text: 'Buongiorno, il mio ordine #4521 non è ancora arrivato 📦',
-        attachments: [],
-        occurredAt: '2024-06-10T11:46:40.000Z',
-        isEcho: false,
-        replyRef: { waId: WA_ID, messageId: TEXT_WAMID, phoneNumberId: PHONE_ID },
-      },
-    ]);
-  });
-
-  it('message_image.json: the caption is the text, the media id is kept', () => {
-    expect(parse('message_image.json')).toEqual([
-      expect.objectContaining({
-        op: 'create',
-        externalId: 'wamid.HBgMMzkzNDcxMjM0NTY3FQIAEhgWM0VCMDRGRjlBMTIzNDU2Nzg5MEFCAA==',
-        threadKey: `dm:${WA_ID}`,
-        author: LUCA,
-        text: 'Il pacco è arrivato danneggiato 😞',
-        occurredAt: '2024-06-10T11:48:40.000Z',
-        isEcho: false,
-        attachments: [
-          {
-            type: 'image',
-            mediaId: '1234567890123456',
-            mimeType: 'image/jpeg',
-            url: 'https://lookaside.fbsbx.com/whatsapp_business/attachments/?mid=1234567890123456&ext=1718020120&hash=ATuXq1yW2vU3tS4r',
-          },
-        ],
-      }),
-    ]);
-  });
-
-  it('message_reply_context.json: the quoted message (ours) is the parent', () => {
-    expect(parse('message_reply_context.json')).toEqual([
-      expect.objectContaining({
-        op: 'create',
-        externalId: 'wamid.HBgMMzkzNDcxMjM0NTY3FQIAEhgWM0VCMDlBQkNERUYwMTIzNDU2Nzg5MAA=',
-        threadKey: `dm:${WA_ID}`,
-        parentExternalId: OUR_WAMID,
-        author: LUCA,
-        text: 'Sì grazie, va bene la consegna domani mattina 👍',
-        attachments: [],
-        occurredAt: '2024-06-10T11:51:40.000Z',
-        isEcho: false,
-      }),
-    ]);
+  it.each(MESSAGE_CASES)('%s: %s', (file, _what, expected) => {
+    expect(parse(file)).toEqual([expected]);
   });
 
   it('message_long_text.json: the whole 2,024-character text, untouched', () => {
