@@ -1,6 +1,6 @@
 import type { ChannelConfig } from '../../types/channel-type';
 import type { HttpRequest } from '../../types/outbound';
-import { delivery, response } from '../x/adapter-test-kit';
+import { delivery, response } from '../../testing/adapter-test-kit';
 import { linkedinAdapter } from './linkedin.adapter';
 
 const ORG = 'urn:li:organization:2414183';

@@ -2,8 +2,8 @@ import { tryJson } from '../../http/read-json';
 import type { HttpExecutor } from '../../types/channel-adapter';
 import type { ChannelConfig } from '../../types/channel-type';
 import type { NormalizedEvent } from '../../types/normalized-event';
-import { apiBase } from '../x/json-request';
-import { at, clean, compact, configText, refText } from '../x/payload-fields';
+import { apiBase } from '../shared/json-request';
+import { at, clean, compact, configText, refText } from '../shared/payload-fields';
 import { linkedinHeaders } from './linkedin-request';
 import { commentUrnOf, memberOf, splitCommentUrn, textOf } from './linkedin-urn';
 

@@ -1,6 +1,6 @@
 import type { EventOp, NormalizedEvent } from '../../types/normalized-event';
 import { WebhookParseError } from '../../types/webhook-request';
-import { at, clean, compact, isoFromMillis, isoOrNow, obj, objects, str, type Json } from '../x/payload-fields';
+import { at, clean, compact, isoFromMillis, isoOrNow, obj, objects, str, type Json } from '../shared/payload-fields';
 import { commentUrnOf, memberOf, splitCommentUrn, textOf, urnOf } from './linkedin-urn';
 
 /** Stands in for a commenter LinkedIn did not name, until enrich() finds out who it was. */

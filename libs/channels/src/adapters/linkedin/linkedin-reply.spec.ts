@@ -1,5 +1,5 @@
 import type { ChannelConfig } from '../../types/channel-type';
-import { replyContext, response } from '../x/adapter-test-kit';
+import { replyContext, response } from '../../testing/adapter-test-kit';
 import { linkedinAdapter } from './linkedin.adapter';
 
 const ORG = 'urn:li:organization:2414183';

@@ -1,7 +1,7 @@
 import { classifyResponse } from '../../http/classify-response';
 import type { HttpRequest, HttpResponse, ReplyContext, SendOutcome } from '../../types/outbound';
-import { apiBase, postJson } from '../x/json-request';
-import { at, compact, configText, refText, str } from '../x/payload-fields';
+import { apiBase, postJson } from '../shared/json-request';
+import { at, compact, configText, refText, str } from '../shared/payload-fields';
 import { linkedinHeaders } from './linkedin-request';
 import { commentUrnOf, splitCommentUrn, urnOf } from './linkedin-urn';
 

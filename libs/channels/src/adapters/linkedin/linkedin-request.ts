@@ -1,6 +1,6 @@
 import type { ChannelConfig } from '../../types/channel-type';
-import { bearer } from '../x/json-request';
-import { configText } from '../x/payload-fields';
+import { bearer } from '../shared/json-request';
+import { configText } from '../shared/payload-fields';
 
 /** LinkedIn retires API versions about a year after release: set linkedinVersion on the channel to move on. */
 export const DEFAULT_LINKEDIN_VERSION = '202506';

@@ -1,5 +1,5 @@
 import type { EventAuthor } from '../../types/normalized-event';
-import { at, clean, cleanOpt, compact, str } from '../x/payload-fields';
+import { at, clean, cleanOpt, compact, str } from '../shared/payload-fields';
 
 /** A LinkedIn URN (`urn:li:<type>:<id>`); anything else in a URN field is not one. */
 export function urnOf(value: unknown): string | undefined {

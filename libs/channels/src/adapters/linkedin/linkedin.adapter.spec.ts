@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { fixtureBytes } from '../../testing/fixtures';
 import type { ChannelConfig } from '../../types/channel-type';
 import { WebhookParseError } from '../../types/webhook-request';
-import { deeplyNested, delivery, getRequest } from '../x/adapter-test-kit';
+import { deeplyNested, delivery, getRequest } from '../../testing/adapter-test-kit';
 import { linkedinAdapter } from './linkedin.adapter';
 
 const ORG = 'urn:li:organization:2414183';

@@ -1,7 +1,7 @@
 import { readJsonObject } from '../../http/read-json';
 import type { ChannelAdapter } from '../../types/channel-adapter';
-import { checkCredential } from '../x/delivery-auth';
-import { configText } from '../x/payload-fields';
+import { checkCredential } from '../shared/delivery-auth';
+import { configText } from '../shared/payload-fields';
 import { enrichLinkedinEvent } from './linkedin-enrich';
 import { parseLinkedinNotifications } from './linkedin-notification.parser';
 import { buildLinkedinReply, readLinkedinReply } from './linkedin-reply';

@@ -1,5 +1,5 @@
 import type { NormalizedEvent } from '../../types/normalized-event';
-import { at, clean, cleanOpt, compact, isoOrNow, str, type Json } from '../x/payload-fields';
+import { at, clean, cleanOpt, compact, isoOrNow, str, type Json } from '../shared/payload-fields';
 import { UNKNOWN_AUTHOR_ID, metaId } from './meta-fields';
 
 /**

@@ -3,8 +3,8 @@ import type { ChannelConfig } from '../../types/channel-type';
 import type { NormalizedEvent } from '../../types/normalized-event';
 import type { HttpRequest } from '../../types/outbound';
 import { tryJson } from '../../http/read-json';
-import { apiBase, bearer } from '../x/json-request';
-import { at, clean, cleanOpt, compact, configText, obj, refText, str } from '../x/payload-fields';
+import { apiBase, bearer } from '../shared/json-request';
+import { at, clean, cleanOpt, compact, configText, obj, refText, str } from '../shared/payload-fields';
 import { readMetaReply } from './meta-error';
 import { isoFromGraphTime, metaId } from './meta-fields';
 

@@ -1,6 +1,6 @@
 import type { ChannelAdapter } from '../../types/channel-adapter';
 import type { HttpRequest, ReplyContext } from '../../types/outbound';
-import { compact, refText } from '../x/payload-fields';
+import { compact, refText } from '../shared/payload-fields';
 import { parseInstagramComment, parseInstagramMention } from './instagram-comment.parser';
 import { enrichMention } from './instagram-mention';
 import { readMetaReply } from './meta-error';

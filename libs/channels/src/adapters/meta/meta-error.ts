@@ -1,6 +1,6 @@
 import { classifyResponse } from '../../http/classify-response';
 import type { HttpResponse, SendOutcome } from '../../types/outbound';
-import { at, num, objects, obj, str } from '../x/payload-fields';
+import { at, num, objects, obj, str } from '../shared/payload-fields';
 import { tryJson } from '../../http/read-json';
 
 /**

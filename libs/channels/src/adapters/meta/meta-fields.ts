@@ -1,4 +1,4 @@
-import { idOf, isoFromMillis, num, str } from '../x/payload-fields';
+import { idOf, isoFromMillis, num, str } from '../shared/payload-fields';
 
 /**
  * Readers for what all Meta payloads share: string ids (page, comment, PSID, mid, wamid) and three ways of

@@ -1,5 +1,5 @@
 import type { Attachment, NormalizedEvent } from '../../types/normalized-event';
-import { at, clean, cleanOpt, compact, isoFromMillis, isoOrNow, num, obj, objects, str, type Json } from '../x/payload-fields';
+import { at, clean, cleanOpt, compact, isoFromMillis, isoOrNow, num, obj, objects, str, type Json } from '../shared/payload-fields';
 import { metaId } from './meta-fields';
 
 /** Enough for any real message; a hostile list must not become a huge row. */

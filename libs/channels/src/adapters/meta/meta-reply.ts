@@ -1,7 +1,7 @@
 import type { ChannelConfig } from '../../types/channel-type';
 import type { HttpRequest, ReplyContext } from '../../types/outbound';
-import { apiBase, bearer, postJson } from '../x/json-request';
-import { configText, refText } from '../x/payload-fields';
+import { apiBase, bearer, postJson } from '../shared/json-request';
+import { configText, refText } from '../shared/payload-fields';
 
 /** A Graph API POST: JSON body, the token as a Bearer header, every path segment escaped. */
 export function graphPost(config: ChannelConfig, tokenKey: string, path: string[], body: object): HttpRequest {

@@ -4,8 +4,8 @@ import { hmacSha256, safeEqual } from '../../signing/hmac';
 import type { ChannelConfig } from '../../types/channel-type';
 import type { NormalizedEvent } from '../../types/normalized-event';
 import { WebhookParseError, type HandshakeAnswer, type VerifyResult, type WebhookRequest } from '../../types/webhook-request';
-import { checkCredential } from '../x/delivery-auth';
-import { configText, obj, objects, str, type Json } from '../x/payload-fields';
+import { checkCredential } from '../shared/delivery-auth';
+import { configText, obj, objects, str, type Json } from '../shared/payload-fields';
 import { metaId } from './meta-fields';
 
 /**

@@ -1,5 +1,5 @@
 import type { Attachment, NormalizedEvent } from '../../types/normalized-event';
-import { at, clean, cleanOpt, compact, isoOrNow, num, obj, objects, str, type Json } from '../x/payload-fields';
+import { at, clean, cleanOpt, compact, isoOrNow, num, obj, objects, str, type Json } from '../shared/payload-fields';
 import { isoFromEpochSeconds, metaId } from './meta-fields';
 
 /** Media messages: the object under the type's key carries id, mime_type, caption (not audio/sticker), filename (documents). */

@@ -1,5 +1,5 @@
 import type { DeliveryStatus, NormalizedEvent } from '../../types/normalized-event';
-import { at, clean, compact, isoOrNow, num, objects, str, type Json } from '../x/payload-fields';
+import { at, clean, compact, isoOrNow, num, objects, str, type Json } from '../shared/payload-fields';
 import { isoFromEpochSeconds, metaId } from './meta-fields';
 
 const STATUSES = new Set<string>(['sent', 'delivered', 'read', 'failed']);

@@ -1,5 +1,5 @@
 import type { ChannelAdapter } from '../../types/channel-adapter';
-import { at, objects, refText } from '../x/payload-fields';
+import { at, objects, refText } from '../shared/payload-fields';
 import { readMetaReply } from './meta-error';
 import { metaId } from './meta-fields';
 import { configuredId, directRecipient, graphPost } from './meta-reply';

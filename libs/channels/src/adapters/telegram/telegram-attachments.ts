@@ -1,5 +1,5 @@
 import type { Attachment } from '../../types/normalized-event';
-import { at, cleanOpt, compact, num, objects } from '../x/payload-fields';
+import { at, cleanOpt, compact, num, objects } from '../shared/payload-fields';
 
 /**
  * A message's media as attachments, by Telegram file_id (the bytes need a getFile call with the bot token, so

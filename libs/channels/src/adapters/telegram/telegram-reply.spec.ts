@@ -1,5 +1,5 @@
 import type { ChannelConfig } from '../../types/channel-type';
-import { replyContext, response } from '../x/adapter-test-kit';
+import { replyContext, response } from '../../testing/adapter-test-kit';
 import { telegramAdapter } from './telegram.adapter';
 
 const config: ChannelConfig = { apiBaseUrl: 'https://api.telegram.org', botToken: '7012345678:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw', secretToken: 's' };

@@ -1,6 +1,6 @@
 import type { EventAuthor, EventOp, NormalizedEvent } from '../../types/normalized-event';
 import { WebhookParseError } from '../../types/webhook-request';
-import { at, clean, cleanOpt, compact, isoFromSeconds, isoOrNow, obj, str, type Json } from '../x/payload-fields';
+import { at, clean, cleanOpt, compact, isoFromSeconds, isoOrNow, obj, str, type Json } from '../shared/payload-fields';
 import { telegramAttachments } from './telegram-attachments';
 
 /** The Update fields that carry a message, and what each means for it. Anything else (callbacks, polls, member changes) is not a message. */

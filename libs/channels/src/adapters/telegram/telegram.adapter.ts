@@ -1,7 +1,7 @@
 import { readJsonObject } from '../../http/read-json';
 import type { ChannelAdapter } from '../../types/channel-adapter';
-import { checkCredential } from '../x/delivery-auth';
-import { configText } from '../x/payload-fields';
+import { checkCredential } from '../shared/delivery-auth';
+import { configText } from '../shared/payload-fields';
 import { buildTelegramReply, readTelegramReply } from './telegram-reply';
 import { parseTelegramUpdate } from './telegram-update.parser';
 

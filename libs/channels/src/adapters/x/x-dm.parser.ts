@@ -1,7 +1,7 @@
 import type { NormalizedEvent } from '../../types/normalized-event';
 import { xMedia } from './x-media';
 import { xAuthor, xId } from './x-user';
-import { at, clean, compact, isoFromMillis, isoOrNow, str } from './payload-fields';
+import { at, clean, compact, isoFromMillis, isoOrNow, str } from '../shared/payload-fields';
 
 /**
  * A direct_message_events item. The thread is the customer's, whoever writes: our own DMs come back with

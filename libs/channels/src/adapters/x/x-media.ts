@@ -1,5 +1,5 @@
 import type { Attachment } from '../../types/normalized-event';
-import { at, cleanOpt, compact, num, objects, str } from './payload-fields';
+import { at, cleanOpt, compact, num, objects, str } from '../shared/payload-fields';
 
 /**
  * A v1.1 media entity (tweets' extended_entities and DMs' attachment share the shape). Photos link to the image;

@@ -1,5 +1,5 @@
 import type { ChannelConfig } from '../../types/channel-type';
-import { replyContext, response } from './adapter-test-kit';
+import { replyContext, response } from '../../testing/adapter-test-kit';
 import { xAdapter } from './x.adapter';
 
 const config: ChannelConfig = { apiBaseUrl: 'https://api.x.com', userId: '1402345678901234567', consumerSecret: 's', accessToken: 'x-user-token' };

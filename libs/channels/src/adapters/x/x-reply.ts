@@ -1,7 +1,7 @@
 import { classifyResponse } from '../../http/classify-response';
 import type { HttpRequest, HttpResponse, ReplyContext, SendOutcome } from '../../types/outbound';
-import { apiBase, bearer, postJson } from './json-request';
-import { at, configText, objects, refText, str } from './payload-fields';
+import { apiBase, bearer, postJson } from '../shared/json-request';
+import { at, configText, objects, refText, str } from '../shared/payload-fields';
 import { xId } from './x-user';
 
 /**

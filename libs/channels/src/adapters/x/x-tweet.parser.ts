@@ -1,7 +1,7 @@
 import type { Attachment, EventAuthor, NormalizedEvent } from '../../types/normalized-event';
 import { xMedia } from './x-media';
 import { xAuthor, xId } from './x-user';
-import { at, clean, cleanOpt, compact, isoFromMillis, isoOrNow, num, objects, str } from './payload-fields';
+import { at, clean, cleanOpt, compact, isoFromMillis, isoOrNow, num, objects, str } from '../shared/payload-fields';
 
 /**
  * A tweet_create_events item. A tweet that answers another is a comment under it (v1.1 carries no

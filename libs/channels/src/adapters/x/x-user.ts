@@ -1,5 +1,5 @@
 import type { EventAuthor } from '../../types/normalized-event';
-import { at, clean, cleanOpt, compact, idOf, num, str } from './payload-fields';
+import { at, clean, cleanOpt, compact, idOf, num, str } from '../shared/payload-fields';
 
 /** X ids are decimal strings; anything else in an id field is not one. */
 export function xId(value: unknown): string | undefined {

@@ -1,7 +1,7 @@
 import { fixtureBytes } from '../../testing/fixtures';
 import type { ChannelConfig } from '../../types/channel-type';
 import { WebhookParseError } from '../../types/webhook-request';
-import { deeplyNested, delivery, getRequest } from './adapter-test-kit';
+import { deeplyNested, delivery, getRequest } from '../../testing/adapter-test-kit';
 import { xAdapter } from './x.adapter';
 
 const config: ChannelConfig = {

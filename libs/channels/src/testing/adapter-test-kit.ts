@@ -1,7 +1,7 @@
-import type { ChannelConfig } from '../../types/channel-type';
-import type { EventKind } from '../../types/normalized-event';
-import type { HttpResponse, ReplyContext } from '../../types/outbound';
-import type { WebhookRequest } from '../../types/webhook-request';
+import type { ChannelConfig } from '../types/channel-type';
+import type { EventKind } from '../types/normalized-event';
+import type { HttpResponse, ReplyContext } from '../types/outbound';
+import type { WebhookRequest } from '../types/webhook-request';
 
 /** Builders shared by the X, Telegram and LinkedIn specs (no jest here, so it type-checks anywhere). */
 export function delivery(rawBody: Buffer | string, headers: Record<string, string | undefined> = {}): WebhookRequest {
