@@ -13,30 +13,21 @@ import { YoutubePollService } from './polling/youtube-poll.service';
 import { WorkSignals } from './work/work-signals';
 
 /** Contacts, conversations and messages: intake, processing, queries, replies. The loops live in InboxWorkersModule. */
+const SERVICES = [
+  WorkSignals,
+  WebhookIntakeService,
+  EventProcessorService,
+  ChannelEventsService,
+  ConversationQueryService,
+  ConversationsService,
+  ContactsService,
+  OutboundDeliveryService,
+  YoutubePollService,
+];
+
 @Module({
   imports: [TypeOrmModule.forFeature(INBOX_ENTITIES), ChannelsModule],
-  providers: [
-    WorkSignals,
-    WebhookIntakeService,
-    EventProcessorService,
-    ChannelEventsService,
-    ConversationQueryService,
-    ConversationsService,
-    ContactsService,
-    OutboundDeliveryService,
-    YoutubePollService,
-  ],
-  exports: [
-    ChannelsModule,
-    WorkSignals,
-    WebhookIntakeService,
-    EventProcessorService,
-    ChannelEventsService,
-    ConversationQueryService,
-    ConversationsService,
-    ContactsService,
-    OutboundDeliveryService,
-    YoutubePollService,
-  ],
+  providers: SERVICES,
+  exports: [ChannelsModule, ...SERVICES],
 })
 export class InboxModule {}
