@@ -83,13 +83,16 @@ describe('applyEvent', () => {
     expect(await message('out-2')).toMatchObject({ delivery_status: 'failed', delivery_error: '131047: Re-engagement message' });
   });
 
-  it('marks a message deleted, keeps its text, and ignores the delete of a message it never saw', async () => {
+  it('marks a message deleted, keeps its text, and remembers the delete of a message that arrives later', async () => {
     await apply(ev({ externalId: 'del-1', text: 'to be deleted' }));
     await apply(ev({ op: 'delete', externalId: 'del-1', text: '' }));
     expect(await message('del-1')).toMatchObject({ deleted: true, text: 'to be deleted' });
     const before = await count('messages');
     await apply(ev({ op: 'delete', externalId: 'never-seen', text: '' }));
     expect(await count('messages')).toBe(before);
+    // Out of order: the message the delete was for arrives afterwards, and is born deleted.
+    await apply(ev({ externalId: 'never-seen', text: 'late original' }));
+    expect(await message('never-seen')).toMatchObject({ deleted: true, text: 'late original' });
   });
 
   it('drops an echo with no thread to join and no customer to start one with', async () => {

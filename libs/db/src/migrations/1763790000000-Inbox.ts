@@ -140,6 +140,16 @@ export class Inbox1763790000000 implements MigrationInterface {
     await q.query(`CREATE INDEX messages_conversation_idx ON messages (workspace_id, conversation_id, created_at, received_at)`);
     await q.query(`CREATE INDEX messages_search_idx ON messages USING gin (search)`);
 
+    // A delete that arrived before its message (platforms deliver out of order): the message is born deleted.
+    await q.query(`
+      CREATE TABLE message_tombstones (
+        workspace_id uuid NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+        channel_id uuid NOT NULL REFERENCES channels(id) ON DELETE CASCADE,
+        external_id text NOT NULL,
+        deleted_at timestamptz NOT NULL,
+        PRIMARY KEY (channel_id, external_id)
+      )`);
+
     // A reply waiting for (or between) delivery attempts; written in the same transaction as its message.
     await q.query(`
       CREATE TABLE outbox (
@@ -157,7 +167,7 @@ export class Inbox1763790000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['outbox', 'messages', 'conversations', 'contact_identities', 'contacts', 'webhook_events', 'channels']) {
+    for (const table of ['outbox', 'message_tombstones', 'messages', 'conversations', 'contact_identities', 'contacts', 'webhook_events', 'channels']) {
       await q.query(`DROP TABLE ${table}`);
     }
   }

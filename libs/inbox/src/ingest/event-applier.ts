@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Channel, NormalizedEvent } from '@app/channels';
+import { rows } from '@app/db';
 import { upsertContact } from '../contacts/contact-upsert';
 import { resolveThread } from './thread-resolver';
 
@@ -21,12 +22,20 @@ export async function applyEvent(m: EntityManager, channel: Channel, ev: Normali
         [channel.id, ev.externalId, ev.status, ev.statusError ?? 'the platform reported a failure'],
       );
       return;
-    case 'delete':
-      await m.query(
-        `UPDATE messages SET deleted = true, deleted_at = COALESCE(deleted_at, $3) WHERE channel_id = $1 AND external_id = $2`,
+    case 'delete': {
+      const deleted = await rows(
+        m,
+        `UPDATE messages SET deleted = true, deleted_at = COALESCE(deleted_at, $3) WHERE channel_id = $1 AND external_id = $2 RETURNING id`,
         [channel.id, ev.externalId, receivedAt],
       );
+      if (deleted.length === 0) {
+        await m.query(
+          `INSERT INTO message_tombstones (workspace_id, channel_id, external_id, deleted_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
+          [channel.workspaceId, channel.id, ev.externalId, receivedAt],
+        );
+      }
       return;
+    }
     default:
       await upsertMessage(m, channel, ev, receivedAt);
   }
@@ -42,8 +51,9 @@ async function upsertMessage(m: EntityManager, channel: Channel, ev: NormalizedE
     : { type: 'contact', id: await upsertContact(m, channel.workspaceId, channel.type, ev.author), name: ev.author.name ?? ev.author.username ?? ev.author.id };
   const inserted: Array<{ id: string }> = await m.query(
     `INSERT INTO messages (workspace_id, conversation_id, channel_id, direction, author_type, author_id, author_name, text,
-       attachments, external_id, parent_external_id, reply_ref, created_at, received_at, edited, delivery_status)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+       attachments, external_id, parent_external_id, reply_ref, created_at, received_at, edited, delivery_status, deleted, deleted_at)
+     SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, t.deleted_at IS NOT NULL, t.deleted_at
+     FROM (SELECT 1) one LEFT JOIN message_tombstones t ON t.channel_id = $3 AND t.external_id = $10
      ON CONFLICT (channel_id, external_id) DO NOTHING RETURNING id`,
     [
       channel.workspaceId, thread.conversationId, channel.id, ev.isEcho ? 'outbound' : 'inbound', author.type, author.id, author.name, ev.text,
