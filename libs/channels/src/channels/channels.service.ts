@@ -63,6 +63,16 @@ export class ChannelsService {
     await this.channels.update(workspaceId, id, { deletedAt: new Date(), pollDueAt: null });
   }
 
+  /** Throws CHANNEL_NOT_FOUND unless the live channel exists; opens no credentials. */
+  async assertExists(workspaceId: string, id: string): Promise<void> {
+    await this.require(workspaceId, id);
+  }
+
+  /** The live channel's public settings, or null once deleted; opens no credentials. */
+  async liveSettings(workspaceId: string, id: string): Promise<Record<string, string | number> | null> {
+    return (await this.channels.find(workspaceId, id))?.settings ?? null;
+  }
+
   /** The live channel a webhook names, config opened; null when it does not exist or was deleted. */
   async forDelivery(id: string): Promise<Channel | null> {
     const row = await this.channels.findForDelivery(id);

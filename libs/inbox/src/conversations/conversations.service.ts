@@ -30,14 +30,14 @@ export class ConversationsService {
    */
   async reply(user: AuthUser, conversationId: string, text: string): Promise<MessageView> {
     const conversation = await this.query.get(scopeOf(user), conversationId);
-    const channel = await this.channels.forWork(user.workspaceId, conversation.channelId);
-    if (!channel || channel.deletedAt) throw new DomainException('CHANNEL_DELETED', 'The channel of this conversation was deleted: replies cannot be sent');
+    const settings = await this.channels.liveSettings(user.workspaceId, conversation.channelId);
+    if (!settings) throw new DomainException('CHANNEL_DELETED', 'The channel of this conversation was deleted: replies cannot be sent');
     const now = this.clock.now();
     const message = await this.db.transaction(async (m) => {
       const row = await this.insertMessage(m, user, conversation, 'outbound', text, now);
       await m.query(
         `INSERT INTO outbox (message_id, workspace_id, channel_id, outbound_message_id) VALUES ($1, $2, $3, $4)`,
-        [row.id, user.workspaceId, channel.id, outboundMessageId(channel.config.fromAddress)],
+        [row.id, user.workspaceId, conversation.channelId, outboundMessageId(settings.fromAddress)],
       );
       await m.query(`UPDATE conversations SET last_message_at = GREATEST(last_message_at, $2), waiting_since = NULL, updated_at = now() WHERE id = $1`, [
         conversation.id,

@@ -33,7 +33,7 @@ export class ChannelEventsService {
   ) {}
 
   async list(workspaceId: string, channelId: string, status: WebhookEventStatus | undefined, limit: number): Promise<ChannelEventView[]> {
-    await this.channels.get(workspaceId, channelId);
+    await this.channels.assertExists(workspaceId, channelId);
     const rows: Array<Record<string, unknown>> = await this.db.query(
       `SELECT ${COLUMNS} FROM webhook_events WHERE workspace_id = $1 AND channel_id = $2 AND ($3::text IS NULL OR status = $3)
        ORDER BY received_at DESC, id DESC LIMIT $4`,
@@ -53,7 +53,7 @@ export class ChannelEventsService {
 
   /** Puts failed events (one, or all of the channel's) back in line with fresh attempts; returns how many. */
   async replay(workspaceId: string, channelId: string, eventId?: string): Promise<number> {
-    await this.channels.get(workspaceId, channelId);
+    await this.channels.assertExists(workspaceId, channelId);
     if (eventId) await this.get(workspaceId, channelId, eventId);
     const replayed = await rows(this.db, 
       `UPDATE webhook_events SET status = 'pending', attempts = 0, next_attempt_at = now()

@@ -48,7 +48,7 @@ async function upsertMessage(m: EntityManager, channel: Channel, ev: NormalizedE
   if (!thread) return;
   const author = ev.isEcho
     ? { type: 'business', id: null, name: ev.author.name ?? ev.author.username ?? channel.name }
-    : { type: 'contact', id: await upsertContact(m, channel.workspaceId, channel.type, ev.author), name: ev.author.name ?? ev.author.username ?? ev.author.id };
+    : { type: 'contact', id: thread.authorContactId ?? (await upsertContact(m, channel.workspaceId, channel.type, ev.author)), name: ev.author.name ?? ev.author.username ?? ev.author.id };
   const inserted: Array<{ id: string }> = await m.query(
     `INSERT INTO messages (workspace_id, conversation_id, channel_id, direction, author_type, author_id, author_name, text,
        attachments, external_id, parent_external_id, reply_ref, created_at, received_at, edited, delivery_status, deleted, deleted_at)

@@ -6,6 +6,8 @@ import { upsertContact } from '../contacts/contact-upsert';
 export interface ResolvedThread {
   conversationId: string;
   created: boolean;
+  /** The author's contact, when starting the conversation already looked it up. */
+  authorContactId?: string;
 }
 
 /**
@@ -39,9 +41,10 @@ export async function resolveThread(m: EntityManager, channel: Channel, ev: Norm
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'open') ON CONFLICT (channel_id, thread_key) DO NOTHING RETURNING id`,
     [channel.workspaceId, channel.id, channel.type, ev.kind, threadKey, `conv_${randomBytes(5).toString('hex')}`, contactId, ev.subject ?? ev.context?.title ?? null, at],
   );
-  if (rows[0]) return { conversationId: rows[0].id, created: true };
+  const authorContactId = ev.isEcho ? undefined : contactId;
+  if (rows[0]) return { conversationId: rows[0].id, created: true, authorContactId };
   // Another worker created it first; its row is committed now that our insert has waited for it.
-  return { conversationId: (await byThreadKey(m, channel.id, threadKey))!, created: false };
+  return { conversationId: (await byThreadKey(m, channel.id, threadKey))!, created: false, authorContactId };
 }
 
 async function byThreadKey(m: EntityManager, channelId: string, threadKey: string): Promise<string | null> {
