@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { ChannelsService, type Channel, type NormalizedEvent } from '@app/channels';
 import { InboxModule } from '@app/inbox';
 import { applyEvent } from '../../libs/inbox/src/ingest/event-applier';
+import { ChangeSet } from '../../libs/inbox/src/events/change-set';
 import { createTestDatabase, TestDatabase } from '../../libs/db/src/testing/test-database';
 import { IdentityApp, startIdentityApp } from './identity-app';
 
@@ -23,7 +24,7 @@ describe('applyEvent', () => {
     isEcho: false,
     ...fields,
   });
-  const apply = (event: NormalizedEvent) => ds.transaction((m) => applyEvent(m, channel, event, received));
+  const apply = (event: NormalizedEvent) => ds.transaction((m) => applyEvent(m, channel, event, received, new ChangeSet()));
   const count = async (table: string) => Number((await ds.query(`SELECT count(*) AS n FROM ${table} WHERE workspace_id = $1`, [channel.workspaceId]))[0].n);
   const message = async (externalId: string) => (await ds.query(`SELECT * FROM messages WHERE channel_id = $1 AND external_id = $2`, [channel.id, externalId]))[0];
 

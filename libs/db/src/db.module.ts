@@ -16,6 +16,9 @@ export class MigrationRunner implements OnModuleInit {
 }
 
 /** The data source (entities registered by each lib with forFeature) and migrations run on start. */
+/** The connection string, for the few clients that cannot share the pool (a LISTEN connection). */
+export const DATABASE_URL = Symbol('DATABASE_URL');
+
 @Global()
 @Module({})
 export class DbModule {
@@ -25,8 +28,8 @@ export class DbModule {
       imports: [
         TypeOrmModule.forRoot({ ...dataSourceOptions(url), autoLoadEntities: true, retryAttempts: 3, retryDelay: 1000 }),
       ],
-      providers: [MigrationRunner],
-      exports: [MigrationRunner],
+      providers: [MigrationRunner, { provide: DATABASE_URL, useValue: url }],
+      exports: [MigrationRunner, DATABASE_URL],
     };
   }
 }

@@ -6,6 +6,7 @@ import type { ResolvedConfig } from '@app/common';
 import { prepareRuntime } from '@app/db';
 import { AppModule } from '../app.module';
 import { configureApp } from './configure-app';
+import { RedisIoAdapter } from '../realtime/redis-io.adapter';
 
 export interface RunningDesk {
   app: NestExpressApplication;
@@ -29,6 +30,11 @@ export async function startDesk(env: Record<string, string | undefined> = proces
     });
     app.useLogger(app.get(Logger));
     configureApp(app, config.publicUrl);
+    if (config.redisUrl) {
+      const adapter = new RedisIoAdapter(app);
+      await adapter.connect(config.redisUrl);
+      app.useWebSocketAdapter(adapter);
+    }
     await app.listen(config.port);
   } catch (error) {
     await app?.close().catch(() => undefined);

@@ -23,6 +23,15 @@ export interface AppConfig {
   retryMaxAttempts: number;
   /** How often each worker looks for due work when nothing wakes it sooner. */
   workerPollMs: number;
+  /** How long a member whose last connection closed still counts as present (a reload, a flaky network). */
+  presenceGraceMs: number;
+  /** How long logged events are kept for replay after a reconnect (the contract promises at least 24 hours). */
+  eventRetentionHours: number;
+  /**
+   * How far (seconds, either way) a webhook's signed timestamp (Mailgun's `timestamp`) may lie from now before the
+   * delivery is refused as a replay; 0 turns the check off.
+   */
+  webhookMaxAgeSeconds: number;
 }
 
 /** Secrets are always present after boot: taken from the environment or generated into DATA_DIR. */

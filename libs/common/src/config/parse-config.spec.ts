@@ -40,6 +40,9 @@ describe('parseConfig', () => {
       retryBaseMs: 2000,
       retryMaxAttempts: 8,
       workerPollMs: 1000,
+      presenceGraceMs: 10_000,
+      eventRetentionHours: 72,
+      webhookMaxAgeSeconds: 900,
     });
   });
 
@@ -92,6 +95,11 @@ describe('parseConfig', () => {
     expect(parseConfig({ SECRETS_KEY: HEX_KEY, DATABASE_URL: 'postgres://localhost/desk' }).secretsKey).toBe(HEX_KEY);
   });
 
+  it('reads the presence grace and the event retention, which cannot go under the promised 24 hours', () => {
+    expect(parseConfig({ PRESENCE_GRACE_MS: '250', EVENT_RETENTION_HOURS: '24' })).toMatchObject({ presenceGraceMs: 250, eventRetentionHours: 24 });
+    expect(() => parseConfig({ EVENT_RETENTION_HOURS: '23' })).toThrow(/EVENT_RETENTION_HOURS/);
+  });
+
   it('reads the retry and worker timings', () => {
     expect(parseConfig({ RETRY_BASE_MS: '50', RETRY_MAX_ATTEMPTS: '3', WORKER_POLL_MS: '100' })).toMatchObject({
       retryBaseMs: 50,
@@ -100,6 +108,14 @@ describe('parseConfig', () => {
     });
     expectRejected({ RETRY_MAX_ATTEMPTS: '0' }, 'RETRY_MAX_ATTEMPTS');
     expectRejected({ RETRY_BASE_MS: 'soon' }, 'RETRY_BASE_MS');
+  });
+
+  it('reads WEBHOOK_MAX_AGE_SECONDS: 15 minutes by default, 0 turns the check off, at most a week', () => {
+    expect(parseConfig({}).webhookMaxAgeSeconds).toBe(900);
+    expect(parseConfig({ WEBHOOK_MAX_AGE_SECONDS: '0' }).webhookMaxAgeSeconds).toBe(0);
+    expect(parseConfig({ WEBHOOK_MAX_AGE_SECONDS: ' 300 ' }).webhookMaxAgeSeconds).toBe(300);
+    expect(parseConfig({ WEBHOOK_MAX_AGE_SECONDS: '604800' }).webhookMaxAgeSeconds).toBe(604800);
+    for (const bad of ['-1', '1.5', 'soon', '604801']) expectRejected({ WEBHOOK_MAX_AGE_SECONDS: bad }, 'WEBHOOK_MAX_AGE_SECONDS');
   });
 
   it.each(['abc', '-1', '65536', '3000.5', '1e3', '0x50'])('rejects PORT=%s', (port) => {

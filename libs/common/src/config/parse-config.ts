@@ -103,6 +103,9 @@ export function parseConfig(env: Env): AppConfig {
     retryBaseMs: int('RETRY_BASE_MS', 2000, 10, 3_600_000),
     retryMaxAttempts: int('RETRY_MAX_ATTEMPTS', 8, 1, 100),
     workerPollMs: int('WORKER_POLL_MS', 1000, 10, 60_000),
+    presenceGraceMs: int('PRESENCE_GRACE_MS', 10_000, 0, 3_600_000),
+    eventRetentionHours: int('EVENT_RETENTION_HOURS', 72, 24, 24 * 365),
+    webhookMaxAgeSeconds: int('WEBHOOK_MAX_AGE_SECONDS', 15 * 60, 0, 7 * 24 * 3600),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

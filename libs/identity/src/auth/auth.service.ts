@@ -52,6 +52,22 @@ export class AuthService {
     return this.sign(toAuthUser(member));
   }
 
+  /**
+   * The websocket handshake's check: the same signature, algorithm and expiry rules as the HTTP guard, and the
+   * same membership lookup. Answers the member and when the token expires.
+   */
+  async verifyToken(token: string): Promise<{ user: AuthUser; expiresAt: number }> {
+    let payload: TokenPayload & { exp?: number };
+    try {
+      payload = await this.jwt.verifyAsync<TokenPayload & { exp?: number }>(token, { algorithms: ['HS256'] });
+    } catch (err) {
+      const expired = (err as Error).name === 'TokenExpiredError';
+      throw new DomainException(expired ? 'TOKEN_EXPIRED' : 'TOKEN_INVALID', expired ? 'The token has expired' : 'The token is not valid');
+    }
+    if (typeof payload.sub !== 'string' || typeof payload.wid !== 'string') throw new DomainException('TOKEN_INVALID', 'The token is not valid');
+    return { user: await this.resolveToken(payload), expiresAt: (payload.exp ?? Number.MAX_SAFE_INTEGER / 1000) * 1000 };
+  }
+
   /** Each request re-reads the membership, so a changed access level or a deactivation takes effect at once. */
   async resolveToken(payload: TokenPayload): Promise<AuthUser> {
     const member = await this.memberships.findMember(payload.wid, payload.sub);

@@ -1,4 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { rows } from '@app/db';
+import { ChangeSet } from '../events/change-set';
+import { publishChanges } from '../events/publish-changes';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DomainException } from '@app/common';
@@ -52,11 +55,11 @@ export class ContactsService {
   async merge(workspaceId: string, targetId: string, sourceId: string): Promise<ContactView> {
     if (targetId === sourceId) throw new DomainException('CONTACTS_SAME', 'A contact cannot be merged into itself');
     return this.db.transaction(async (m) => {
-      const rows: Array<{ id: string }> = await m.query(
+      const locked: Array<{ id: string }> = await m.query(
         `SELECT id FROM contacts WHERE workspace_id = $1 AND id = ANY($2::uuid[]) AND merged_into_id IS NULL ORDER BY id FOR UPDATE`,
         [workspaceId, [targetId, sourceId]],
       );
-      if (rows.length !== 2) throw new DomainException('CONTACT_NOT_FOUND', 'Contact not found');
+      if (locked.length !== 2) throw new DomainException('CONTACT_NOT_FOUND', 'Contact not found');
       const args = [workspaceId, targetId, sourceId];
       await m.query(`UPDATE contact_identities SET contact_id = $2, updated_at = now() WHERE workspace_id = $1 AND contact_id = $3`, args);
       await m.query(`UPDATE conversations SET contact_id = $2, updated_at = now() WHERE workspace_id = $1 AND contact_id = $3`, args);
@@ -68,6 +71,11 @@ export class ContactsService {
         args,
       );
       await m.query(`UPDATE contacts SET merged_into_id = $2, updated_at = now() WHERE workspace_id = $1 AND id = $3`, args);
+      // Conversations of both contacts now show the merged contact.
+      const touched = await rows<{ id: string }>(m, `SELECT id FROM conversations WHERE workspace_id = $1 AND contact_id = $2`, [workspaceId, targetId]);
+      const changes = new ChangeSet();
+      for (const c of touched) changes.conversation(c.id, 'updated');
+      await publishChanges(m, workspaceId, changes);
       return this.get(workspaceId, targetId, m);
     });
   }

@@ -10,6 +10,8 @@ import { ConversationQueryService } from './conversation-query.service';
 import { scopeOf } from './conversation-scope';
 import { MESSAGE_COLUMNS, toMessageView, type ConversationView, type MessageView } from './views';
 import { rows } from '@app/db';
+import { ChangeSet } from '../events/change-set';
+import { publishChanges } from '../events/publish-changes';
 
 export type StatusChange = { status: 'open' | 'pending' | 'resolved' } | { status: 'snoozed'; snoozeUntil: Date };
 
@@ -43,6 +45,7 @@ export class ConversationsService {
         conversation.id,
         now,
       ]);
+      await publishChanges(m, user.workspaceId, new ChangeSet().message(row.id, 'created').conversation(conversation.id, 'updated'));
       return row;
     });
     this.signals.notify('outbox');
@@ -52,7 +55,11 @@ export class ConversationsService {
   /** Internal: visible to the team, never sent, and not a response to the customer. */
   async note(user: AuthUser, conversationId: string, text: string): Promise<MessageView> {
     const conversation = await this.query.get(scopeOf(user), conversationId);
-    return this.insertMessage(this.db.manager, user, conversation, 'note', text, this.clock.now());
+    return this.db.transaction(async (m) => {
+      const note = await this.insertMessage(m, user, conversation, 'note', text, this.clock.now());
+      await publishChanges(m, user.workspaceId, new ChangeSet().message(note.id, 'created'));
+      return note;
+    });
   }
 
   async setStatus(user: AuthUser, conversationId: string, change: StatusChange): Promise<ConversationView> {
@@ -61,30 +68,46 @@ export class ConversationsService {
     if (snoozeUntil && snoozeUntil.getTime() <= this.clock.now().getTime()) {
       throw new DomainException('VALIDATION_FAILED', ['snoozeUntil must be in the future']);
     }
-    await this.db.query(`UPDATE conversations SET status = $3, snoozed_until = $4, updated_at = now() WHERE workspace_id = $1 AND id = $2`, [
-      user.workspaceId,
-      conversation.id,
-      change.status,
-      snoozeUntil,
-    ]);
+    await this.db.transaction(async (m) => {
+      await m.query(`UPDATE conversations SET status = $3, snoozed_until = $4, updated_at = now() WHERE workspace_id = $1 AND id = $2`, [
+        user.workspaceId,
+        conversation.id,
+        change.status,
+        snoozeUntil,
+      ]);
+      await publishChanges(m, user.workspaceId, new ChangeSet().conversation(conversation.id, 'updated'));
+    });
     return this.query.get(scopeOf(user), conversationId);
   }
 
   async setTags(user: AuthUser, conversationId: string, tags: string[]): Promise<ConversationView> {
     const conversation = await this.query.get(scopeOf(user), conversationId);
     const clean = [...new Set(tags.map((t) => t.trim().toLowerCase()).filter((t) => t !== ''))].sort();
-    await this.db.query(`UPDATE conversations SET tags = $3, updated_at = now() WHERE workspace_id = $1 AND id = $2`, [user.workspaceId, conversation.id, clean]);
+    await this.db.transaction(async (m) => {
+      await m.query(`UPDATE conversations SET tags = $3, updated_at = now() WHERE workspace_id = $1 AND id = $2`, [user.workspaceId, conversation.id, clean]);
+      await publishChanges(m, user.workspaceId, new ChangeSet().conversation(conversation.id, 'updated'));
+    });
     return this.query.get(scopeOf(user), conversationId);
   }
 
   /** Snoozed conversations whose time has come are open again; returns how many woke. */
   async wakeSnoozed(): Promise<number> {
-    const woken = await rows(this.db, 
-      `UPDATE conversations SET status = 'open', snoozed_until = NULL, updated_at = now()
-       WHERE status = 'snoozed' AND snoozed_until <= $1 RETURNING id`,
-      [this.clock.now()],
-    );
-    return woken.length;
+    return this.db.transaction(async (m) => {
+      const woken = await rows<{ id: string; workspace_id: string }>(
+        m,
+        `UPDATE conversations SET status = 'open', snoozed_until = NULL, updated_at = now()
+         WHERE id IN (SELECT id FROM conversations WHERE status = 'snoozed' AND snoozed_until <= $1 ORDER BY snoozed_until LIMIT 500 FOR UPDATE SKIP LOCKED)
+         RETURNING id, workspace_id`,
+        [this.clock.now()],
+      );
+      const byWorkspace = new Map<string, ChangeSet>();
+      for (const r of woken) {
+        const set = byWorkspace.get(r.workspace_id) ?? new ChangeSet();
+        byWorkspace.set(r.workspace_id, set.conversation(r.id, 'updated'));
+      }
+      for (const [workspaceId, set] of byWorkspace) await publishChanges(m, workspaceId, set);
+      return woken.length;
+    });
   }
 
   private async insertMessage(m: EntityManager, user: AuthUser, conversation: ConversationView, direction: 'outbound' | 'note', text: string, at: Date): Promise<MessageView> {

@@ -3,6 +3,7 @@ import type { Channel, NormalizedEvent } from '@app/channels';
 import { rows } from '@app/db';
 import { upsertContact } from '../contacts/contact-upsert';
 import { resolveThread } from './thread-resolver';
+import type { ChangeSet } from '../events/change-set';
 
 /** Delivery statuses only move forward; a late `delivered` never overwrites `read`. */
 const STATUS_ORDER = `ARRAY['queued','sent','delivered','failed','read']`;
@@ -12,22 +13,29 @@ const STATUS_ORDER = `ARRAY['queued','sent','delivered','failed','read']`;
  * (channel, externalId), so a redelivery, a second event carrying the same message, or a retry after a crash
  * changes nothing twice.
  */
-export async function applyEvent(m: EntityManager, channel: Channel, ev: NormalizedEvent, receivedAt: Date): Promise<void> {
+export async function applyEvent(m: EntityManager, channel: Channel, ev: NormalizedEvent, receivedAt: Date, changes: ChangeSet): Promise<void> {
   switch (ev.op) {
-    case 'status':
-      await m.query(
+    case 'status': {
+      const updated = await rows<{ id: string }>(
+        m,
         `UPDATE messages SET delivery_status = $3, delivery_error = CASE WHEN $3 = 'failed' THEN $4 ELSE delivery_error END
          WHERE channel_id = $1 AND external_id = $2 AND direction = 'outbound'
-           AND array_position(${STATUS_ORDER}, COALESCE(delivery_status, 'queued')) < array_position(${STATUS_ORDER}, $3::text)`,
+           AND array_position(${STATUS_ORDER}, COALESCE(delivery_status, 'queued')) < array_position(${STATUS_ORDER}, $3::text)
+         RETURNING id`,
         [channel.id, ev.externalId, ev.status, ev.statusError ?? 'the platform reported a failure'],
       );
+      for (const { id } of updated) changes.message(id, 'updated');
       return;
+    }
     case 'delete': {
-      const deleted = await rows(
+      const deleted = await rows<{ id: string; was_deleted: boolean }>(
         m,
-        `UPDATE messages SET deleted = true, deleted_at = COALESCE(deleted_at, $3) WHERE channel_id = $1 AND external_id = $2 RETURNING id`,
+        `WITH old AS (SELECT id, deleted FROM messages WHERE channel_id = $1 AND external_id = $2 FOR UPDATE)
+         UPDATE messages SET deleted = true, deleted_at = COALESCE(messages.deleted_at, $3) FROM old WHERE messages.id = old.id
+         RETURNING messages.id, old.deleted AS was_deleted`,
         [channel.id, ev.externalId, receivedAt],
       );
+      for (const { id, was_deleted } of deleted) if (!was_deleted) changes.message(id, 'updated');
       if (deleted.length === 0) {
         await m.query(
           `INSERT INTO message_tombstones (workspace_id, channel_id, external_id, deleted_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
@@ -37,12 +45,12 @@ export async function applyEvent(m: EntityManager, channel: Channel, ev: Normali
       return;
     }
     default:
-      await upsertMessage(m, channel, ev, receivedAt);
+      await upsertMessage(m, channel, ev, receivedAt, changes);
   }
 }
 
-async function upsertMessage(m: EntityManager, channel: Channel, ev: NormalizedEvent, receivedAt: Date): Promise<void> {
-  if (await reviseExisting(m, channel, ev, receivedAt)) return;
+async function upsertMessage(m: EntityManager, channel: Channel, ev: NormalizedEvent, receivedAt: Date, changes: ChangeSet): Promise<void> {
+  if (await reviseExisting(m, channel, ev, receivedAt, changes)) return;
   const at = eventTime(ev, receivedAt);
   const thread = await resolveThread(m, channel, ev, at);
   if (!thread) return;
@@ -63,9 +71,10 @@ async function upsertMessage(m: EntityManager, channel: Channel, ev: NormalizedE
   );
   if (inserted.length === 0) {
     // A concurrent event stored the same message first: what is left is to revise it.
-    await reviseExisting(m, channel, ev, receivedAt);
+    await reviseExisting(m, channel, ev, receivedAt, changes);
     return;
   }
+  changes.message(inserted[0]!.id, 'created').conversation(thread.conversationId, thread.created ? 'created' : 'updated');
   await touchConversation(m, thread.conversationId, at, ev.isEcho);
 }
 
@@ -74,7 +83,7 @@ async function upsertMessage(m: EntityManager, channel: Channel, ev: NormalizedE
  * new text is an edit too (the generic channel's rule), unless the message was edited already, which means
  * this create is a late or repeated delivery of an older version.
  */
-async function reviseExisting(m: EntityManager, channel: Channel, ev: NormalizedEvent, receivedAt: Date): Promise<boolean> {
+async function reviseExisting(m: EntityManager, channel: Channel, ev: NormalizedEvent, receivedAt: Date, changes: ChangeSet): Promise<boolean> {
   const rows: Array<{ id: string; text: string; edited: boolean }> = await m.query(
     `SELECT id, text, edited FROM messages WHERE channel_id = $1 AND external_id = $2 FOR UPDATE`,
     [channel.id, ev.externalId],
@@ -89,6 +98,7 @@ async function reviseExisting(m: EntityManager, channel: Channel, ev: Normalized
        WHERE id = $1`,
       [existing.id, ev.text, receivedAt.toISOString()],
     );
+    changes.message(existing.id, 'updated');
   }
   return true;
 }

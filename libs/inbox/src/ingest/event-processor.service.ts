@@ -6,6 +6,8 @@ import { adapterFor, ChannelsService, createHttpExecutor, WebhookParseError, typ
 import { rows } from '@app/db';
 import { backoffMs } from '../work/work-loop';
 import { applyEvent } from './event-applier';
+import { ChangeSet } from '../events/change-set';
+import { publishChanges } from '../events/publish-changes';
 import { stripNul } from './strip-nul';
 
 interface ClaimedEvent {
@@ -77,11 +79,13 @@ export class EventProcessorService {
       for (const ev of adapter.parse(request, channel.config)) {
         events.push(stripNul(ev.needsEnrichment && adapter.enrich ? await adapter.enrich(ev, channel.config, this.http) : ev));
       }
-      for (const ev of events) await applyEvent(runner.manager, channel, ev, event.received_at);
+      const changes = new ChangeSet();
+      for (const ev of events) await applyEvent(runner.manager, channel, ev, event.received_at, changes);
       await runner.query(
         `UPDATE webhook_events SET status = 'processed', processed_at = now(), attempts = attempts + 1, last_error = NULL, event_count = $2 WHERE id = $1`,
         [event.id, events.length],
       );
+      await publishChanges(runner.manager, event.workspace_id, changes);
     } catch (err) {
       await runner.query('ROLLBACK TO SAVEPOINT apply');
       await this.fail(runner, event, err);

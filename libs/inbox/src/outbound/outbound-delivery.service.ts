@@ -1,4 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { ChangeSet } from '../events/change-set';
+import { publishChanges } from '../events/publish-changes';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@app/common';
@@ -57,6 +59,7 @@ export class OutboundDeliveryService {
       await this.db.transaction(async (m) => {
         await m.query(`UPDATE messages SET delivery_status = 'failed', delivery_error = $2 WHERE id = $1`, [reply.message_id, outcome.error.slice(0, 2000)]);
         await m.query(`DELETE FROM outbox WHERE message_id = $1`, [reply.message_id]);
+        await publishChanges(m, reply.workspace_id, new ChangeSet().message(reply.message_id, 'updated'));
       });
       return;
     }
@@ -102,6 +105,7 @@ export class OutboundDeliveryService {
         [reply.message_id, externalId ?? null],
       );
       await m.query(`DELETE FROM outbox WHERE message_id = $1`, [reply.message_id]);
+      await publishChanges(m, reply.workspace_id, new ChangeSet().message(reply.message_id, 'updated'));
     });
   }
 }

@@ -1,0 +1,38 @@
+/**
+ * What one transaction changed, collected as it goes and logged as events just before it commits. A
+ * conversation's audience before the change is kept, so that an agent losing a conversation is told.
+ */
+export type ConversationChange = 'created' | 'updated' | 'assigned';
+export type MessageChange = 'created' | 'updated';
+
+export interface Audience {
+  roleId: string | null;
+  assigneeId: string | null;
+}
+
+const RANK: Record<ConversationChange, number> = { updated: 0, assigned: 1, created: 2 };
+
+export class ChangeSet {
+  readonly conversations = new Map<string, ConversationChange>();
+  readonly messages = new Map<string, MessageChange>();
+  readonly before = new Map<string, Audience>();
+  /** Who made the change and why, carried on assignment events. */
+  readonly context = new Map<string, Record<string, unknown>>();
+
+  conversation(id: string, change: ConversationChange, before?: Audience, context?: Record<string, unknown>): this {
+    const had = this.conversations.get(id);
+    if (had === undefined || RANK[change] > RANK[had]) this.conversations.set(id, change);
+    if (before && !this.before.has(id)) this.before.set(id, before);
+    if (context) this.context.set(id, context);
+    return this;
+  }
+
+  message(id: string, change: MessageChange): this {
+    if (this.messages.get(id) !== 'created') this.messages.set(id, change);
+    return this;
+  }
+
+  get empty(): boolean {
+    return this.conversations.size === 0 && this.messages.size === 0;
+  }
+}

@@ -1,0 +1,62 @@
+import type { EntityManager } from 'typeorm';
+import { rows } from '@app/db';
+import { appendEvents, type NewEvent } from '@app/realtime';
+import { CONVERSATION_COLUMNS, CONVERSATION_FROM, MESSAGE_COLUMNS, toConversationView, toMessageView, type ConversationRow, type ConversationView } from '../conversations/views';
+import type { ChangeSet } from './change-set';
+
+/**
+ * Logs a transaction's changes as domain events, in the same transaction: the conversation as it now is, each
+ * message as it now is. Order within one change: a new conversation first, then its messages, then updates.
+ */
+export async function publishChanges(m: EntityManager, workspaceId: string, changes: ChangeSet): Promise<void> {
+  if (changes.empty) return;
+  const messageRows = changes.messages.size
+    ? await rows<Record<string, unknown>>(m, `SELECT ${MESSAGE_COLUMNS} FROM messages WHERE workspace_id = $1 AND id = ANY($2::uuid[])`, [
+        workspaceId,
+        [...changes.messages.keys()],
+      ])
+    : [];
+  const conversationIds = new Set([...changes.conversations.keys(), ...messageRows.map((r) => r.conversation_id as string)]);
+  const conversationRows = await rows<ConversationRow>(
+    m,
+    `SELECT ${CONVERSATION_COLUMNS} FROM ${CONVERSATION_FROM} WHERE c.workspace_id = $1 AND c.id = ANY($2::uuid[])`,
+    [workspaceId, [...conversationIds]],
+  );
+  const conversations = new Map(conversationRows.map((r) => [r.id, toConversationView(r)]));
+
+  const events: NewEvent[] = [];
+  const conversationEvent = (c: ConversationView, change: 'created' | 'updated' | 'assigned'): NewEvent => {
+    const before = changes.before.get(c.id);
+    return {
+      type: `conversation.${change}`,
+      conversationId: c.id,
+      ...audience(c, before),
+      payload: { conversation: c, ...(change === 'assigned' ? { previous: before ?? null, ...changes.context.get(c.id) } : {}) },
+    };
+  };
+  for (const [id, change] of changes.conversations) {
+    const c = conversations.get(id);
+    if (c && change === 'created') events.push(conversationEvent(c, change));
+  }
+  for (const r of messageRows) {
+    const message = toMessageView(r);
+    const c = conversations.get(message.conversationId);
+    if (!c) continue;
+    events.push({
+      type: `message.${changes.messages.get(message.id)!}`,
+      conversationId: c.id,
+      ...audience(c),
+      payload: { message, conversationId: c.id },
+    });
+  }
+  for (const [id, change] of changes.conversations) {
+    const c = conversations.get(id);
+    if (c && change !== 'created') events.push(conversationEvent(c, change));
+  }
+  await appendEvents(m, workspaceId, events);
+}
+
+function audience(c: ConversationView, before?: { roleId: string | null; assigneeId: string | null }): { roleIds: string[]; userIds: string[] } {
+  const present = (xs: Array<string | null | undefined>) => xs.filter((x): x is string => typeof x === 'string');
+  return { roleIds: present([c.roleId, before?.roleId]), userIds: present([c.assigneeId, before?.assigneeId]) };
+}

@@ -1,0 +1,251 @@
+import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Server, Socket } from 'socket.io';
+import { DataSource } from 'typeorm';
+import { DomainException, toErrorBody } from '@app/common';
+import { rows } from '@app/db';
+import { AuthService } from '@app/identity';
+import { EventFeed } from '../feed/event-feed.service';
+import { wireBody, type LoggedEvent } from '../log/event-types';
+import { PresenceService, type PresenceChange } from '../presence/presence.service';
+import { MAX_QUEUED_PACKETS, queuedPackets } from './backpressure';
+import { parseClientMessage, type ClientMessage } from './client-messages';
+import { catchUp } from './replay';
+import { eventRooms, rooms } from './rooms';
+import { userKey, type Session, type SocketData } from './session';
+import { TokenBucket } from './token-bucket';
+import { Viewers } from './viewers';
+
+/** Whether a member may read a conversation; supplied by the app, which knows the inbox's read scope. */
+export type ConversationAccess = (user: Session['user'], conversationId: string) => Promise<boolean>;
+
+const RATE = { burst: 20, perSecond: 10, maxOverdraft: 100 };
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/**
+ * The live desk on one server instance: authenticates sockets, brings each one from its lastSeq to the live
+ * stream, pushes committed events to rooms, and handles presence and who is viewing or typing.
+ */
+@Injectable()
+export class LiveHub implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(LiveHub.name);
+  private server?: Server;
+  private readonly sessions = new Map<string, Session>();
+  private readonly byUser = new Map<string, Set<Session>>();
+  private canRead: ConversationAccess = async () => false;
+  private viewers?: Viewers;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly auth: AuthService,
+    private readonly feed: EventFeed,
+    private readonly presence: PresenceService,
+  ) {}
+
+  /** Called once the socket.io server exists (before migrations run): installs the handshake check. */
+  attach(server: Server, canRead: ConversationAccess): void {
+    this.server = server;
+    this.canRead = canRead;
+    this.viewers = new Viewers(server);
+    server.use((socket, next) => {
+      this.authenticate(socket).then(
+        () => next(),
+        (err: unknown) => next(handshakeError(err)),
+      );
+    });
+    this.feed.onEvents((workspaceId, events) => this.push(workspaceId, events));
+    this.presence.onChange((changes) => this.announce(changes));
+  }
+
+  /** After migrations: follow the log and keep presence. */
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.server) return;
+    await this.feed.start();
+    await this.presence.start();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    for (const s of this.sessions.values()) for (const t of s.timers) clearTimeout(t);
+    await this.presence.stop();
+  }
+
+  get connections(): number {
+    return this.sessions.size;
+  }
+
+  private async authenticate(socket: Socket): Promise<void> {
+    const auth = (socket.handshake.auth ?? {}) as Record<string, unknown>;
+    const header = socket.handshake.headers.authorization;
+    const token = typeof auth.token === 'string' ? auth.token : typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7) : undefined;
+    if (!token) throw new DomainException('TOKEN_MISSING', 'A token is required: connect with auth: {token}');
+    const lastSeq = auth.lastSeq === undefined || auth.lastSeq === null ? undefined : Number(auth.lastSeq);
+    if (lastSeq !== undefined && !(Number.isSafeInteger(lastSeq) && lastSeq >= 0)) {
+      throw new DomainException('VALIDATION_FAILED', ['lastSeq must be a non-negative integer']);
+    }
+    const { user, expiresAt } = await this.auth.verifyToken(token);
+    const data: SocketData = { user, expiresAt, lastSeq, typingUntil: {} };
+    socket.data = data;
+  }
+
+  /** A socket passed the handshake: register it, mark presence, replay, then go live. */
+  async connected(socket: Socket): Promise<void> {
+    const data = socket.data as SocketData;
+    const user = data.user;
+    const session: Session = {
+      socket,
+      user,
+      viewer: { userId: user.id, all: user.access !== 'agent', roleIds: new Set() },
+      live: false,
+      pendingRoleEvents: [],
+      viewed: new Set(),
+      bucket: new TokenBucket(RATE.burst, RATE.perSecond, RATE.maxOverdraft, Date.now()),
+      timers: new Set(),
+    };
+    this.sessions.set(socket.id, session);
+    const key = userKey(user.workspaceId, user.id);
+    if (!this.byUser.has(key)) this.byUser.set(key, new Set());
+    this.byUser.get(key)!.add(session);
+    socket.join(rooms.workspace(user.workspaceId));
+    socket.onAny((event: string, ...args: unknown[]) => void this.onClientMessage(session, event, args));
+    this.expireAt(session, data.expiresAt);
+    try {
+      // The feed's head first, then the roles: a membership change is then either in what we load or after the head.
+      await this.feed.follow(user.workspaceId);
+      const roleIds = await rows<{ role_id: string }>(this.db, `SELECT role_id FROM role_members WHERE workspace_id = $1 AND user_id = $2`, [
+        user.workspaceId,
+        user.id,
+      ]);
+      for (const r of roleIds) session.viewer.roleIds.add(r.role_id);
+      for (const e of session.pendingRoleEvents ?? []) this.applyRole(session, e.roleId, e.member);
+      session.pendingRoleEvents = null;
+      const change = await this.presence.connected(socket.id, user.workspaceId, user.id);
+      if (change) this.announce([change]);
+      const liveFrom = await catchUp(this.db, this.feed, session, data.lastSeq, (s) => this.goLive(s));
+      if (liveFrom !== null) socket.emit('replay.done', { seq: liveFrom });
+    } catch (err) {
+      this.logger.warn(`connection ${socket.id} could not start: ${(err as Error).message}`);
+      socket.emit('desk.error', { code: 'UNAVAILABLE', message: 'The live desk could not start this connection; reconnect shortly' });
+      socket.disconnect(true);
+    }
+  }
+
+  async disconnected(socket: Socket): Promise<void> {
+    const session = this.sessions.get(socket.id);
+    if (!session) return;
+    this.sessions.delete(socket.id);
+    for (const t of session.timers) clearTimeout(t);
+    const key = userKey(session.user.workspaceId, session.user.id);
+    this.byUser.get(key)?.delete(session);
+    if (this.byUser.get(key)?.size === 0) this.byUser.delete(key);
+    await this.viewers?.left(session).catch(() => undefined);
+    await this.presence.disconnected(socket.id).catch((e: Error) => this.logger.warn(`presence on disconnect failed: ${e.message}`));
+  }
+
+  private goLive(session: Session): void {
+    const { socket, user, viewer } = session;
+    socket.join([
+      rooms.user(user.workspaceId, user.id),
+      ...(viewer.all ? [rooms.all(user.workspaceId)] : [...viewer.roleIds].map(rooms.role)),
+    ]);
+    session.live = true;
+  }
+
+  /** A batch of committed events, in seq order, to the rooms of this instance's clients. */
+  private push(workspaceId: string, events: LoggedEvent[]): void {
+    const server = this.server;
+    if (!server) return;
+    for (const e of events) {
+      if (e.type === 'role.members.updated') this.followMembership(workspaceId, e);
+      server.local.to(eventRooms(workspaceId, e.roleIds, e.userIds)).emit(e.type, wireBody(e));
+    }
+    for (const s of this.sessions.values()) {
+      if (s.user.workspaceId === workspaceId && queuedPackets(s.socket) > MAX_QUEUED_PACKETS) {
+        this.logger.warn(`connection ${s.socket.id} is not keeping up: disconnected, it will replay from its lastSeq`);
+        s.socket.disconnect(true);
+      }
+    }
+  }
+
+  /** Membership changed: the member's sockets join or leave the role's room before the event itself is pushed. */
+  private followMembership(workspaceId: string, e: LoggedEvent): void {
+    const roleId = e.payload.roleId as string;
+    const members = new Set(((e.payload.members as Array<{ userId: string }>) ?? []).map((m) => m.userId));
+    for (const userId of e.userIds) {
+      for (const s of this.byUser.get(userKey(workspaceId, userId)) ?? []) {
+        if (s.pendingRoleEvents) s.pendingRoleEvents.push({ roleId, member: members.has(userId) });
+        else this.applyRole(s, roleId, members.has(userId));
+      }
+    }
+  }
+
+  private applyRole(s: Session, roleId: string, member: boolean): void {
+    if (member) s.viewer.roleIds.add(roleId);
+    else s.viewer.roleIds.delete(roleId);
+    if (!s.live || s.viewer.all) return;
+    if (member) s.socket.join(rooms.role(roleId));
+    else s.socket.leave(rooms.role(roleId));
+  }
+
+  private announce(changes: PresenceChange[]): void {
+    for (const c of changes) this.server?.to(rooms.workspace(c.workspaceId)).emit('presence.updated', c);
+  }
+
+  private async onClientMessage(session: Session, event: string, args: unknown[]): Promise<void> {
+    const ack = typeof args[args.length - 1] === 'function' ? (args.pop() as (answer: unknown) => void) : undefined;
+    const answer = (result: { ok: true } | { ok: false; code: string; message: string | string[] }) => {
+      if (ack) ack(result);
+      else if (!result.ok) session.socket.emit('desk.error', { event: event.slice(0, 60), code: result.code, message: result.message });
+    };
+    const budget = session.bucket.take(Date.now());
+    if (budget === 'abusive') {
+      session.socket.emit('desk.error', { event: event.slice(0, 60), code: 'RATE_LIMITED', message: 'Too many messages: disconnected' });
+      session.socket.disconnect(true);
+      return;
+    }
+    if (budget === 'limited') return answer({ ok: false, code: 'RATE_LIMITED', message: 'Too many messages: slow down' });
+    const parsed = parseClientMessage(event, args[0]);
+    if (!parsed.ok) return answer({ ok: false, code: 'VALIDATION_FAILED', message: parsed.problems });
+    try {
+      await this.handle(session, parsed.message);
+      answer({ ok: true });
+    } catch (err) {
+      const body = toErrorBody(err);
+      if (body.statusCode >= 500) this.logger.error(`client message ${event} failed: ${(err as Error).message}`);
+      answer({ ok: false, code: body.code, message: body.message });
+    }
+  }
+
+  private async handle(session: Session, m: ClientMessage): Promise<void> {
+    const { user } = session;
+    if (m.event === 'presence.set') {
+      const change = await this.presence.set(user.workspaceId, user.id, m.status);
+      if (change) this.announce([change]);
+      return;
+    }
+    if (m.event === 'conversation.leave') return this.viewers!.leave(session, m.conversationId);
+    if (!this.viewers!.isViewing(session, m.conversationId)) {
+      if (m.event === 'conversation.typing' || !(await this.canRead(user, m.conversationId))) {
+        throw new DomainException('CONVERSATION_NOT_FOUND', m.event === 'conversation.typing' ? 'View the conversation before typing in it' : 'Conversation not found');
+      }
+      return this.viewers!.view(session, m.conversationId);
+    }
+    if (m.event === 'conversation.typing') return this.viewers!.typing(session, m.conversationId);
+  }
+
+  private expireAt(session: Session, expiresAt: number): void {
+    const timer = setTimeout(() => {
+      session.socket.emit('desk.error', { code: 'TOKEN_EXPIRED', message: 'The token has expired: sign in again' });
+      session.socket.disconnect(true);
+    }, Math.min(MAX_TIMER_MS, Math.max(0, expiresAt - Date.now())));
+    timer.unref();
+    session.timers.add(timer);
+  }
+}
+
+/** A refused handshake: the client's connect_error carries the message and `data.code`. */
+function handshakeError(err: unknown): Error {
+  const body = toErrorBody(err);
+  const unavailable = body.statusCode >= 500;
+  const message = unavailable ? 'The desk cannot check tokens right now' : Array.isArray(body.message) ? body.message.join('; ') : body.message;
+  return Object.assign(new Error(message), { data: { code: unavailable ? 'SERVICE_UNAVAILABLE' : body.code } });
+}
