@@ -1,6 +1,6 @@
 import { ADMIN_EMAIL, ADMIN_PASSWORD, createMember, signIn, startTestDesk, TestDesk } from '../support/desk';
 import { conversationsOf, createChannel, deliver, eventually, TestChannel } from '../support/inbox';
-import { connected, refused } from '../support/live';
+import { connected, liveClient, refused } from '../support/live';
 
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
@@ -50,5 +50,127 @@ describe('live desk over socket.io', () => {
     expect(message.body.seq).toBe(created.body.seq + 1);
     expect(message.at - answered).toBeLessThan(2_000);
     live.close();
+  });
+
+  const conversationOf = async (thread: string) =>
+    eventually(async () => (await conversationsOf(desk, admin, { q: thread }))[0], 10_000, `conversation ${thread}`);
+  const note = (conversationId: string, text: string, token = admin) =>
+    desk.http().post(`/api/conversations/${conversationId}/notes`).set(bearer(token)).send({ text });
+
+  it('a client away while 50 events happen gets all 50 in order on reconnect, once each, then live ones, even with commits during its replay', async () => {
+    await inbound('t-replay', 'replay thread');
+    const conversation = await conversationOf('t-replay');
+    const first = await connected(desk.url, { token: admin });
+    await note(conversation.id, 'before the gap');
+    const seen = await first.waitFor((r) => r.name === 'message.created' && r.body.message.text === 'before the gap');
+    const lastSeq = seen.body.seq as number;
+    first.close();
+
+    for (let i = 0; i < 50; i++) expect((await note(conversation.id, `gap ${i}`)).status).toBe(201);
+    // More commits race the replay: they must come exactly once, either in the replay or live.
+    const racing = Promise.all(Array.from({ length: 20 }, (_, i) => note(conversation.id, `race ${i}`)));
+    const again = await connected(desk.url, { token: admin, lastSeq });
+    await racing;
+    await note(conversation.id, 'after the race');
+    await again.waitFor((r) => r.name === 'message.created' && r.body.message.text === 'after the race');
+
+    const texts = again.logged().map((r) => r.body.message?.text);
+    expect(texts.slice(0, 50)).toEqual(Array.from({ length: 50 }, (_, i) => `gap ${i}`));
+    const seqs = again.logged().map((r) => r.body.seq as number);
+    // A lead sees every logged event of the workspace: consecutive seqs, no gap, no repeat.
+    expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => lastSeq + 1 + i));
+    expect(texts.filter((t) => t?.startsWith('race ')).sort()).toEqual(Array.from({ length: 20 }, (_, i) => `race ${i}`).sort());
+    again.close();
+  });
+
+  it('tells a client whose lastSeq is ahead of the log to reload', async () => {
+    const live = await connected(desk.url, { token: admin, lastSeq: 10_000_000 });
+    expect(live.received.find((r) => r.name === 'sync.required')?.body).toMatchObject({ reason: 'unknown_seq' });
+    live.close();
+  });
+
+  it('presence follows connections: online on connect, away by choice, offline after the grace period', async () => {
+    const agent = await createMember(desk, admin, 'agent');
+    const watcher = await connected(desk.url, { token: admin });
+    const presence = async () =>
+      ((await desk.http().get('/api/presence').set(bearer(admin))).body.items as Array<{ userId: string; status: string }>).find((p) => p.userId === agent.id)?.status;
+
+    const tab1 = await connected(desk.url, { token: agent.token });
+    const tab2 = await connected(desk.url, { token: agent.token });
+    await watcher.waitFor((r) => r.name === 'presence.updated' && r.body.userId === agent.id && r.body.status === 'online');
+    expect(await presence()).toBe('online');
+    expect(await tab1.emitAck('presence.set', { status: 'away' })).toEqual({ ok: true });
+    await watcher.waitFor((r) => r.name === 'presence.updated' && r.body.userId === agent.id && r.body.status === 'away');
+
+    tab1.close();
+    await new Promise((r) => setTimeout(r, 800));
+    expect(await presence()).toBe('away');
+    tab2.close();
+    await watcher.waitFor((r) => r.name === 'presence.updated' && r.body.userId === agent.id && r.body.status === 'offline', 5_000);
+    expect(await presence()).toBe('offline');
+    watcher.close();
+  });
+
+  it('viewers of a conversation see who else is on it and who is typing; others cannot join it', async () => {
+    await inbound('t-view', 'viewed thread');
+    const conversation = await conversationOf('t-view');
+    const lead = await createMember(desk, admin, 'lead');
+    const stranger = await createMember(desk, admin, 'agent');
+    const a = await connected(desk.url, { token: admin });
+    const b = await connected(desk.url, { token: lead.token });
+    const c = await connected(desk.url, { token: stranger.token });
+
+    expect(await a.emitAck('conversation.view', { conversationId: conversation.id })).toEqual({ ok: true });
+    expect(await b.emitAck('conversation.view', { conversationId: conversation.id })).toEqual({ ok: true });
+    const both = await a.waitFor((r) => r.name === 'conversation.viewers' && r.body.viewers.length === 2);
+    expect(both.body.conversationId).toBe(conversation.id);
+    expect(await c.emitAck('conversation.view', { conversationId: conversation.id })).toMatchObject({ ok: false, code: 'CONVERSATION_NOT_FOUND' });
+
+    expect(await b.emitAck('conversation.typing', { conversationId: conversation.id })).toEqual({ ok: true });
+    const typing = await a.waitFor((r) => r.name === 'conversation.viewers' && r.body.viewers.some((v: any) => v.userId === lead.id && v.typing));
+    expect(typing.body.viewers.find((v: any) => v.userId !== lead.id)).toMatchObject({ typing: false });
+
+    expect(await b.emitAck('conversation.leave', { conversationId: conversation.id })).toEqual({ ok: true });
+    await a.waitFor((r) => r.name === 'conversation.viewers' && r.body.viewers.length === 1 && r.at > typing.at);
+    for (const x of [a, b, c]) x.close();
+  });
+
+  it('validates every client message and limits how fast a connection may send', async () => {
+    const live = await connected(desk.url, { token: admin });
+    expect(await live.emitAck('conversation.view', { conversationId: 'nope' })).toMatchObject({ ok: false, code: 'VALIDATION_FAILED' });
+    expect(await live.emitAck('presence.set', { status: 'dancing', extra: 1 })).toMatchObject({
+      ok: false,
+      code: 'VALIDATION_FAILED',
+      message: expect.arrayContaining(['property extra should not exist', 'status must be one of: online, away']),
+    });
+    live.socket.emit('no.such.event', {});
+    await live.waitFor((r) => r.name === 'desk.error' && r.body.code === 'VALIDATION_FAILED');
+    const answers = await Promise.all(Array.from({ length: 40 }, () => live.emitAck('presence.set', { status: 'online' })));
+    expect(answers.filter((a) => a.code === 'RATE_LIMITED').length).toBeGreaterThan(0);
+    expect(answers.filter((a) => a.ok).length).toBeGreaterThan(0);
+    live.close();
+
+    // A flood far past the budget is cut off rather than served slowly.
+    const flooder = liveClient(desk.url, { token: admin });
+    await flooder.waitFor((r) => r.name === 'replay.done');
+    const gone = new Promise<string>((resolve) => flooder.socket.once('disconnect', (reason) => resolve(reason)));
+    for (let i = 0; i < 300; i++) flooder.socket.emit('presence.set', { status: 'online' });
+    expect(await gone).toBe('io server disconnect');
+  });
+
+  it('a client that vanishes in the middle of its replay costs nothing: the desk goes on serving others', async () => {
+    await inbound('t-vanish', 'vanish thread');
+    const conversation = await conversationOf('t-vanish');
+    await Promise.all(Array.from({ length: 30 }, (_, i) => note(conversation.id, `bulk ${i}`)));
+    for (let i = 0; i < 5; i++) {
+      const ghost = liveClient(desk.url, { token: admin, lastSeq: 0 });
+      await ghost.waitFor((r) => r.name === 'message.created' || r.name === 'conversation.created', 5_000);
+      ghost.socket.disconnect();
+    }
+    const healthy = await connected(desk.url, { token: admin });
+    await note(conversation.id, 'still live');
+    await healthy.waitFor((r) => r.name === 'message.created' && r.body.message.text === 'still live');
+    healthy.close();
+    expect((await desk.http().get('/health')).status).toBe(200);
   });
 });
