@@ -11,11 +11,15 @@ export const ErrorCode = {
   AUTH_REQUIRED: HttpStatus.UNAUTHORIZED,
   TOKEN_INVALID: HttpStatus.UNAUTHORIZED,
   TOKEN_EXPIRED: HttpStatus.UNAUTHORIZED,
+  /** A websocket handshake without `auth: {token}` (or an Authorization header). */
+  TOKEN_MISSING: HttpStatus.UNAUTHORIZED,
   MEMBERSHIP_INACTIVE: HttpStatus.UNAUTHORIZED,
   NOT_A_MEMBER: HttpStatus.UNAUTHORIZED,
   ACCESS_DENIED: HttpStatus.FORBIDDEN,
   USER_MANAGED_ELSEWHERE: HttpStatus.FORBIDDEN,
   LOGIN_THROTTLED: HttpStatus.TOO_MANY_REQUESTS,
+  /** A websocket client sending faster than its per-connection budget. */
+  RATE_LIMITED: HttpStatus.TOO_MANY_REQUESTS,
   ROUTE_NOT_FOUND: HttpStatus.NOT_FOUND,
   USER_NOT_FOUND: HttpStatus.NOT_FOUND,
   WORKSPACE_NOT_FOUND: HttpStatus.NOT_FOUND,
@@ -23,8 +27,14 @@ export const ErrorCode = {
   CONVERSATION_NOT_FOUND: HttpStatus.NOT_FOUND,
   CONTACT_NOT_FOUND: HttpStatus.NOT_FOUND,
   EVENT_NOT_FOUND: HttpStatus.NOT_FOUND,
+  ROLE_NOT_FOUND: HttpStatus.NOT_FOUND,
   SIGNATURE_MISSING: HttpStatus.UNAUTHORIZED,
   SIGNATURE_INVALID: HttpStatus.FORBIDDEN,
+  /**
+   * A correctly signed delivery that is not fresh: its one-time token (Mailgun `token`) was already accepted with
+   * another body, or its signed timestamp lies outside WEBHOOK_MAX_AGE_SECONDS. Nothing is stored.
+   */
+  WEBHOOK_REPLAYED: HttpStatus.FORBIDDEN,
   WEBHOOK_UNPARSEABLE: HttpStatus.BAD_REQUEST,
   NO_HANDSHAKE: HttpStatus.BAD_REQUEST,
   CHANNEL_DELETED: HttpStatus.CONFLICT,
@@ -32,6 +42,11 @@ export const ErrorCode = {
   CONTACTS_SAME: HttpStatus.CONFLICT,
   USER_ALREADY_MEMBER: HttpStatus.CONFLICT,
   LAST_ADMIN: HttpStatus.CONFLICT,
+  ROLE_NAME_TAKEN: HttpStatus.CONFLICT,
+  /** An agent may only take an unassigned conversation of one of their roles for themself. */
+  ASSIGNMENT_NOT_ALLOWED: HttpStatus.FORBIDDEN,
+  /** An agent tried to take a conversation someone else already holds. */
+  CONVERSATION_ALREADY_ASSIGNED: HttpStatus.CONFLICT,
   METHOD_NOT_ALLOWED: HttpStatus.METHOD_NOT_ALLOWED,
   SERVICE_UNAVAILABLE: HttpStatus.SERVICE_UNAVAILABLE,
   INTERNAL_ERROR: HttpStatus.INTERNAL_SERVER_ERROR,

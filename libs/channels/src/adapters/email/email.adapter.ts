@@ -1,8 +1,9 @@
-import { hmacSha256, safeEqual } from '../../signing/hmac';
+import { safeEqual } from '../../signing/hmac';
 import type { ChannelAdapter, ChannelConfig, NormalizedEvent, VerifyResult, WebhookRequest } from '../../types';
 import { WebhookParseError } from '../../types/webhook-request';
 import { toEmailEvent } from './inbound-email';
 import { parseMailgunInbound, readMailgunForm } from './mailgun-inbound.parser';
+import { mailgunStampOf, verifyMailgunFields, type MailgunStamp } from './mailgun-signature';
 import { parsePostmarkInbound } from './postmark-inbound.parser';
 import { buildPostmarkReply, readPostmarkReply } from './postmark-reply';
 
@@ -34,13 +35,26 @@ function verifyBasicAuth(req: WebhookRequest, config: ChannelConfig): VerifyResu
   return { ok: true };
 }
 
-/** Mailgun signs form fields, not the body: `signature = hex HMAC-SHA256(key, timestamp + token)`. */
-function verifyMailgunSignature(req: WebhookRequest, key: string): VerifyResult {
-  const fields = readMailgunForm(req.rawBody);
-  const [timestamp, token, signature] = [fields.get('timestamp'), fields.get('token'), fields.get('signature')];
-  if (!timestamp || !token || !signature) return { ok: false, status: 401, reason: 'missing Mailgun timestamp, token or signature' };
-  if (!safeEqual(signature.toLowerCase(), hmacSha256(key, timestamp + token, 'hex'))) return { ok: false, status: 403, reason: 'wrong Mailgun signature' };
-  return { ok: true };
+/** The Mailgun signing key when this delivery is a Mailgun form that verify() checks by its signature. */
+function mailgunKeyFor(req: WebhookRequest, config: ChannelConfig): string | undefined {
+  const key = config.mailgunSigningKey;
+  if (typeof key !== 'string' || key === '') return undefined;
+  try {
+    return formatOf(req) === 'mailgun' ? key : undefined;
+  } catch {
+    return undefined; // parse() answers the unsupported format with a 400
+  }
+}
+
+/**
+ * The signed timestamp and one-time token of a Mailgun delivery whose signature verify() checks (a form, on a
+ * channel with `mailgunSigningKey`); undefined for Postmark, for a channel without the key, or a bad signature.
+ * Mailgun signs only these two fields, not the mail: the caller refuses a stale timestamp (by its clock) and a
+ * token it has already accepted (in its database), which this pure adapter cannot.
+ */
+export function signedMailgunStamp(req: WebhookRequest, config: ChannelConfig): MailgunStamp | undefined {
+  const key = mailgunKeyFor(req, config);
+  return key === undefined ? undefined : mailgunStampOf(readMailgunForm(req.rawBody), key);
 }
 
 export const emailAdapter: ChannelAdapter = {
@@ -51,14 +65,9 @@ export const emailAdapter: ChannelAdapter = {
   verify(req, config) {
     const auth = verifyBasicAuth(req, config);
     if (!auth.ok) return auth;
-    const key = config.mailgunSigningKey;
-    let format: InboundFormat;
-    try {
-      format = formatOf(req);
-    } catch {
-      return auth; // parse() answers the unsupported format with a 400
-    }
-    return format === 'mailgun' && typeof key === 'string' && key !== '' ? verifyMailgunSignature(req, key) : auth;
+    // Mailgun signs form fields, not the body: `signature = hex HMAC-SHA256(key, timestamp + token)`.
+    const key = mailgunKeyFor(req, config);
+    return key === undefined ? auth : verifyMailgunFields(readMailgunForm(req.rawBody), key);
   },
 
   parse(req, config): NormalizedEvent[] {
