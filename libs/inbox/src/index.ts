@@ -12,3 +12,5 @@ export * from './conversations/conversation-query.service';
 export * from './conversations/conversations.service';
 export * from './contacts/contacts.service';
 export * from './outbound/outbound-delivery.service';
+export * from './events/change-set';
+export * from './events/publish-changes';
