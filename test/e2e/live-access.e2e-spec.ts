@@ -166,4 +166,24 @@ describe('live desk: access, roles and reassignment', () => {
     expect(new Set(seqs).size).toBe(seqs.length);
     expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
   });
+
+  it('a change of access level applies to open connections at once, and a deactivation closes them', async () => {
+    const member = await createMember(desk, admin, 'agent');
+    const live = await connect(member.token);
+    await inbound('promotion-1', 'before the promotion');
+    const conversation = await conversationOf('promotion-1');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(about(conversation.id)(live)).toEqual([]);
+
+    expect((await desk.http().patch(`/api/users/${member.id}`).set(bearer(admin)).send({ access: 'lead' })).status).toBe(200);
+    await live.waitFor((r) => r.name === 'member.updated' && r.body.access === 'lead');
+    await inbound('promotion-1', 'after the promotion');
+    await live.waitFor((r) => r.name === 'message.created' && r.body.message.text === 'after the promotion');
+
+    const closed = new Promise<string>((resolve) => live.socket.once('disconnect', (reason) => resolve(reason)));
+    expect((await desk.http().patch(`/api/users/${member.id}`).set(bearer(admin)).send({ active: false })).status).toBe(200);
+    expect(await closed).toBe('io server disconnect');
+    expect(live.received.find((r) => r.name === 'desk.error')?.body).toMatchObject({ code: 'MEMBERSHIP_INACTIVE' });
+    expect((await refused(desk.url, { token: member.token })).data?.code).toBe('MEMBERSHIP_INACTIVE');
+  });
 });

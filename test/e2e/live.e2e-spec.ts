@@ -1,5 +1,7 @@
 import { ADMIN_EMAIL, ADMIN_PASSWORD, createMember, signIn, startTestDesk, TestDesk } from '../support/desk';
-import { conversationsOf, createChannel, deliver, eventually, TestChannel } from '../support/inbox';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { conversationDetail, conversationsOf, createChannel, deliver, eventually, TestChannel } from '../support/inbox';
 import { connected, liveClient, refused } from '../support/live';
 
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
@@ -172,5 +174,39 @@ describe('live desk over socket.io', () => {
     await healthy.waitFor((r) => r.name === 'message.created' && r.body.message.text === 'still live');
     healthy.close();
     expect((await desk.http().get('/health')).status).toBe(200);
+  });
+
+  it("an echo of our reply that arrives before the platform's answer is shown, then folded into the reply, live", async () => {
+    let echoChannel: TestChannel | undefined;
+    const platform = createServer((req, res) => {
+      let raw = '';
+      req.on('data', (d: Buffer) => (raw += d.toString()));
+      req.on('end', async () => {
+        const sent = JSON.parse(raw) as { threadId: string | null; text: string };
+        const externalId = `platform-${Date.now()}`;
+        // The platform tells us about the business's own message before it answers the call that made it.
+        await deliver(desk, echoChannel!, JSON.stringify({ id: externalId, kind: 'comment', threadId: sent.threadId, fromBusiness: true, author: { id: 'brand', name: 'Brand' }, text: sent.text, createdAt: new Date().toISOString() }));
+        await eventually(async () => (await conversationsOf(desk, admin, { q: 'echoing' })).length > 0 && (await desk.http().get(`/api/channels/${echoChannel!.id}/events?status=pending`).set(bearer(admin))).body.items.length === 0, 10_000, 'the echo');
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: externalId }));
+      });
+    });
+    await new Promise<void>((r) => platform.listen(0, '127.0.0.1', r));
+    const replyUrl = `http://127.0.0.1:${(platform.address() as AddressInfo).port}/reply`;
+    echoChannel = await createChannel(desk, admin, 'api', { secret: 'echo-secret', replyUrl });
+    const body = { id: 'echo-root', kind: 'comment', threadId: 'echo-thread', author: { id: 'c-echo', name: 'Echo Customer' }, text: 'echoing question', createdAt: new Date().toISOString() };
+    expect((await deliver(desk, echoChannel, JSON.stringify(body))).status).toBe(200);
+    const conversation = await conversationOf('echoing');
+    const live = await connected(desk.url, { token: admin });
+    const reply = await desk.http().post(`/api/conversations/${conversation.id}/replies`).set(bearer(admin)).send({ text: 'our answer' });
+    expect(reply.status).toBe(201);
+
+    const echo = await live.waitFor((r) => r.name === 'message.created' && r.body.message.author.type === 'business');
+    const folded = await live.waitFor((r) => r.name === 'message.updated' && r.body.message.id === echo.body.message.id);
+    expect(folded.body).toMatchObject({ removed: true, replacedBy: reply.body.id, message: { deleted: true } });
+    const sent = await live.waitFor((r) => r.name === 'message.updated' && r.body.message.id === reply.body.id);
+    expect(sent.body.message).toMatchObject({ deliveryStatus: 'sent', externalId: echo.body.message.externalId });
+    expect((await conversationDetail(desk, admin, conversation.id)).messages.map((m) => m.text)).toEqual(['echoing question', 'our answer']);
+    live.close();
+    platform.close();
   });
 });

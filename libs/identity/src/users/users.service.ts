@@ -1,3 +1,4 @@
+import { appendEvents } from '@app/realtime/log/event-log';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DomainException } from '@app/common';
@@ -83,6 +84,12 @@ export class UsersService {
         }
       }
       await this.memberships.update(workspaceId, userId, stripUndefined({ access: patch.access, active: patch.active }), m);
+      const access = patch.access ?? target.access;
+      const active = patch.active ?? target.active;
+      if (access !== target.access || active !== target.active) {
+        // Open connections follow at once: a new access level changes what they receive, a deactivation closes them.
+        await appendEvents(m, workspaceId, [{ type: 'member.updated', roleIds: [], userIds: [userId], payload: { userId, access, active } }]);
+      }
     });
     return this.get(workspaceId, userId);
   }

@@ -1,3 +1,5 @@
+import type { MessageView } from '../conversations/views';
+
 /**
  * What one transaction changed, collected as it goes and logged as events just before it commits. A
  * conversation's audience before the change is kept, so that an agent losing a conversation is told.
@@ -16,6 +18,8 @@ export class ChangeSet {
   readonly conversations = new Map<string, ConversationChange>();
   readonly messages = new Map<string, MessageChange>();
   readonly before = new Map<string, Audience>();
+  /** Messages removed from the desk (an echo folded into the reply it echoes), as they were, with their successor. */
+  readonly removed: Array<{ message: MessageView; replacedBy: string }> = [];
   /** Who made the change and why, carried on assignment events. */
   readonly context = new Map<string, Record<string, unknown>>();
 
@@ -32,7 +36,12 @@ export class ChangeSet {
     return this;
   }
 
+  messageRemoved(message: MessageView, replacedBy: string): this {
+    this.removed.push({ message, replacedBy });
+    return this;
+  }
+
   get empty(): boolean {
-    return this.conversations.size === 0 && this.messages.size === 0;
+    return this.conversations.size === 0 && this.messages.size === 0 && this.removed.length === 0;
   }
 }

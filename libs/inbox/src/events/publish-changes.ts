@@ -16,7 +16,11 @@ export async function publishChanges(m: EntityManager, workspaceId: string, chan
         [...changes.messages.keys()],
       ])
     : [];
-  const conversationIds = new Set([...changes.conversations.keys(), ...messageRows.map((r) => r.conversation_id as string)]);
+  const conversationIds = new Set([
+    ...changes.conversations.keys(),
+    ...messageRows.map((r) => r.conversation_id as string),
+    ...changes.removed.map((r) => r.message.conversationId),
+  ]);
   const conversationRows = await rows<ConversationRow>(
     m,
     `SELECT ${CONVERSATION_COLUMNS} FROM ${CONVERSATION_FROM} WHERE c.workspace_id = $1 AND c.id = ANY($2::uuid[])`,
@@ -47,6 +51,16 @@ export async function publishChanges(m: EntityManager, workspaceId: string, chan
       conversationId: c.id,
       ...audience(c),
       payload: { message, conversationId: c.id },
+    });
+  }
+  for (const { message, replacedBy } of changes.removed) {
+    const c = conversations.get(message.conversationId);
+    if (!c) continue;
+    events.push({
+      type: 'message.updated',
+      conversationId: c.id,
+      ...audience(c),
+      payload: { message: { ...message, deleted: true }, conversationId: c.id, removed: true, replacedBy },
     });
   }
   for (const [id, change] of changes.conversations) {

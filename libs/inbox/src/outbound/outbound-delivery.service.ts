@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ChangeSet } from '../events/change-set';
 import { publishChanges } from '../events/publish-changes';
+import { MESSAGE_COLUMNS, toMessageView } from '../conversations/views';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@app/common';
@@ -92,12 +93,14 @@ export class OutboundDeliveryService {
    */
   private async markSent(reply: ClaimedReply, externalId: string | undefined): Promise<void> {
     await this.db.transaction(async (m) => {
+      const changes = new ChangeSet().message(reply.message_id, 'updated');
       if (externalId) {
-        await m.query(`DELETE FROM messages WHERE channel_id = $1 AND external_id = $2 AND author_type = 'business' AND id <> $3`, [
-          reply.channel_id,
-          externalId,
-          reply.message_id,
-        ]);
+        const echoes = await rows<Record<string, unknown>>(
+          m,
+          `DELETE FROM messages WHERE channel_id = $1 AND external_id = $2 AND author_type = 'business' AND id <> $3 RETURNING ${MESSAGE_COLUMNS}`,
+          [reply.channel_id, externalId, reply.message_id],
+        );
+        for (const echo of echoes) changes.messageRemoved(toMessageView(echo), reply.message_id);
       }
       await m.query(
         `UPDATE messages SET delivery_status = CASE WHEN delivery_status = 'queued' THEN 'sent' ELSE delivery_status END,
@@ -105,7 +108,7 @@ export class OutboundDeliveryService {
         [reply.message_id, externalId ?? null],
       );
       await m.query(`DELETE FROM outbox WHERE message_id = $1`, [reply.message_id]);
-      await publishChanges(m, reply.workspace_id, new ChangeSet().message(reply.message_id, 'updated'));
+      await publishChanges(m, reply.workspace_id, changes);
     });
   }
 }

@@ -9,6 +9,7 @@ export const LOGGED_EVENT_TYPES = [
   'sla.breached',
   'sla.met',
   'role.members.updated',
+  'member.updated',
 ] as const;
 export type LoggedEventType = (typeof LOGGED_EVENT_TYPES)[number];
 

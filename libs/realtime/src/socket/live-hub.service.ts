@@ -156,6 +156,7 @@ export class LiveHub implements OnApplicationBootstrap, BeforeApplicationShutdow
     if (!server) return;
     for (const e of events) {
       if (e.type === 'role.members.updated') this.followMembership(workspaceId, e);
+      if (e.type === 'member.updated') this.followAccess(workspaceId, e);
       server.local.to(eventRooms(workspaceId, e.roleIds, e.userIds)).emit(e.type, wireBody(e));
     }
     for (const s of this.sessions.values()) {
@@ -174,6 +175,32 @@ export class LiveHub implements OnApplicationBootstrap, BeforeApplicationShutdow
       for (const s of this.byUser.get(userKey(workspaceId, userId)) ?? []) {
         if (s.pendingRoleEvents) s.pendingRoleEvents.push({ roleId, member: members.has(userId) });
         else this.applyRole(s, roleId, members.has(userId));
+      }
+    }
+  }
+
+  /** A member's access level or activity changed: their open connections follow, or close when deactivated. */
+  private followAccess(workspaceId: string, e: LoggedEvent): void {
+    const { userId, access, active } = e.payload as { userId: string; access: Session['user']['access']; active: boolean };
+    for (const s of [...(this.byUser.get(userKey(workspaceId, userId)) ?? [])]) {
+      if (!active) {
+        s.socket.emit('desk.error', { code: 'MEMBERSHIP_INACTIVE', message: 'This membership has been deactivated' });
+        s.socket.disconnect(true);
+        continue;
+      }
+      s.user = { ...s.user, access };
+      (s.socket.data as SocketData).user = s.user;
+      const all = access !== 'agent';
+      if (all === s.viewer.all) continue;
+      s.viewer.all = all;
+      if (!s.live) continue;
+      const roleRooms = [...s.viewer.roleIds].map(rooms.role);
+      if (all) {
+        s.socket.join(rooms.all(workspaceId));
+        for (const r of roleRooms) s.socket.leave(r);
+      } else {
+        s.socket.leave(rooms.all(workspaceId));
+        s.socket.join(roleRooms);
       }
     }
   }
