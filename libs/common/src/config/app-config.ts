@@ -27,6 +27,8 @@ export interface AppConfig {
   presenceGraceMs: number;
   /** How long logged events are kept for replay after a reconnect (the contract promises at least 24 hours). */
   eventRetentionHours: number;
+  /** Packets queued for one socket beyond which it is disconnected (it then replays from the log, paced). */
+  socketMaxQueuedPackets: number;
   /**
    * How far (seconds, either way) a webhook's signed timestamp (Mailgun's `timestamp`) may lie from now before the
    * delivery is refused as a replay; 0 turns the check off.

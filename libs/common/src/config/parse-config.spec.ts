@@ -42,6 +42,7 @@ describe('parseConfig', () => {
       workerPollMs: 1000,
       presenceGraceMs: 10_000,
       eventRetentionHours: 72,
+      socketMaxQueuedPackets: 5_000,
       webhookMaxAgeSeconds: 900,
     });
   });

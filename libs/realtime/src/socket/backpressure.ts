@@ -1,7 +1,5 @@
 import type { Socket } from 'socket.io';
 
-/** Packets queued for one client beyond which it is cut off: it reconnects with lastSeq and replays from the log. */
-export const MAX_QUEUED_PACKETS = 5_000;
 const RESUME_BELOW = 100;
 
 export function queuedPackets(socket: Socket): number {

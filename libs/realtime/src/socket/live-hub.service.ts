@@ -1,14 +1,14 @@
-import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Server, Socket } from 'socket.io';
 import { DataSource } from 'typeorm';
-import { DomainException, toErrorBody } from '@app/common';
+import { APP_CONFIG, DomainException, toErrorBody, type AppConfig } from '@app/common';
 import { rows } from '@app/db';
 import { AuthService } from '@app/identity';
 import { EventFeed } from '../feed/event-feed.service';
 import { wireBody, type LoggedEvent } from '../log/event-types';
 import { PresenceService, type PresenceChange } from '../presence/presence.service';
-import { MAX_QUEUED_PACKETS, queuedPackets } from './backpressure';
+import { queuedPackets } from './backpressure';
 import { parseClientMessage, type ClientMessage } from './client-messages';
 import { catchUp } from './replay';
 import { eventRooms, rooms } from './rooms';
@@ -40,6 +40,7 @@ export class LiveHub implements OnApplicationBootstrap, BeforeApplicationShutdow
     private readonly auth: AuthService,
     private readonly feed: EventFeed,
     private readonly presence: PresenceService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** Called once the socket.io server exists (before migrations run): installs the handshake check. */
@@ -160,7 +161,7 @@ export class LiveHub implements OnApplicationBootstrap, BeforeApplicationShutdow
       server.local.to(eventRooms(workspaceId, e.roleIds, e.userIds)).emit(e.type, wireBody(e));
     }
     for (const s of this.sessions.values()) {
-      if (s.user.workspaceId === workspaceId && queuedPackets(s.socket) > MAX_QUEUED_PACKETS) {
+      if (s.user.workspaceId === workspaceId && queuedPackets(s.socket) > this.config.socketMaxQueuedPackets) {
         this.logger.warn(`connection ${s.socket.id} is not keeping up: disconnected, it will replay from its lastSeq`);
         s.socket.disconnect(true);
       }
