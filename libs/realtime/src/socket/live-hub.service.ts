@@ -97,7 +97,7 @@ export class LiveHub implements OnApplicationBootstrap, BeforeApplicationShutdow
       user,
       viewer: { userId: user.id, all: user.access !== 'agent', roleIds: new Set() },
       live: false,
-      pendingRoleEvents: [],
+      pending: [],
       viewed: new Set(),
       bucket: new TokenBucket(RATE.burst, RATE.perSecond, RATE.maxOverdraft, Date.now()),
       timers: new Set(),
@@ -110,22 +110,36 @@ export class LiveHub implements OnApplicationBootstrap, BeforeApplicationShutdow
     socket.onAny((event: string, ...args: unknown[]) => void this.onClientMessage(session, event, args));
     this.expireAt(session, data.expiresAt);
     try {
-      // The feed's head first, then the roles: a membership change is then either in what we load or after the head.
+      // The feed's head first, then access and roles: a change is then either in what we load or after the head,
+      // and changes after the head that arrive while we load are applied again on top of it.
       await this.feed.follow(user.workspaceId);
+      const fresh = await this.auth.resolveToken({ sub: user.id, wid: user.workspaceId });
       const roleIds = await rows<{ role_id: string }>(this.db, `SELECT role_id FROM role_members WHERE workspace_id = $1 AND user_id = $2`, [
         user.workspaceId,
         user.id,
       ]);
+      session.user = data.user = fresh;
+      session.viewer.all = fresh.access !== 'agent';
       for (const r of roleIds) session.viewer.roleIds.add(r.role_id);
-      for (const e of session.pendingRoleEvents ?? []) this.applyRole(session, e.roleId, e.member);
-      session.pendingRoleEvents = null;
+      const pending = session.pending ?? [];
+      session.pending = null;
+      for (const e of pending) this.followChange(session, e);
+      if (!socket.connected) return;
       const change = await this.presence.connected(socket.id, user.workspaceId, user.id);
+      // Gone while we recorded it: its disconnect found no row to remove, so remove it here.
+      if (!socket.connected) return void (await this.presence.disconnected(socket.id));
       if (change) this.announce([change]);
       const liveFrom = await catchUp(this.db, this.feed, session, data.lastSeq, (s) => this.goLive(s));
       if (liveFrom !== null) socket.emit('replay.done', { seq: liveFrom });
     } catch (err) {
+      const body = toErrorBody(err);
+      if (body.statusCode < 500) {
+        socket.emit('desk.error', { code: body.code, message: body.message });
+        socket.disconnect(true);
+        return;
+      }
       this.logger.warn(`connection ${socket.id} could not start: ${(err as Error).message}`);
-      socket.emit('desk.error', { code: 'UNAVAILABLE', message: 'The live desk could not start this connection; reconnect shortly' });
+      socket.emit('desk.error', { code: 'SERVICE_UNAVAILABLE', message: 'The live desk could not start this connection; reconnect shortly' });
       socket.disconnect(true);
     }
   }
@@ -156,8 +170,9 @@ export class LiveHub implements OnApplicationBootstrap, BeforeApplicationShutdow
     const server = this.server;
     if (!server) return;
     for (const e of events) {
-      if (e.type === 'role.members.updated') this.followMembership(workspaceId, e);
-      if (e.type === 'member.updated') this.followAccess(workspaceId, e);
+      if (e.type === 'role.members.updated' || e.type === 'member.updated') {
+        for (const userId of e.userIds) for (const s of [...(this.byUser.get(userKey(workspaceId, userId)) ?? [])]) this.followChange(s, e);
+      }
       server.local.to(eventRooms(workspaceId, e.roleIds, e.userIds)).emit(e.type, wireBody(e));
     }
     for (const s of this.sessions.values()) {
@@ -168,41 +183,35 @@ export class LiveHub implements OnApplicationBootstrap, BeforeApplicationShutdow
     }
   }
 
-  /** Membership changed: the member's sockets join or leave the role's room before the event itself is pushed. */
-  private followMembership(workspaceId: string, e: LoggedEvent): void {
-    const roleId = e.payload.roleId as string;
-    const members = new Set(((e.payload.members as Array<{ userId: string }>) ?? []).map((m) => m.userId));
-    for (const userId of e.userIds) {
-      for (const s of this.byUser.get(userKey(workspaceId, userId)) ?? []) {
-        if (s.pendingRoleEvents) s.pendingRoleEvents.push({ roleId, member: members.has(userId) });
-        else this.applyRole(s, roleId, members.has(userId));
-      }
+  /**
+   * A change of what a member may see, applied to one of their connections before the event itself is pushed: a
+   * role joined or left moves it between role rooms; a new access level between the full-access room and its role
+   * rooms; a deactivation closes it. While the connection is still loading, the change waits and is applied after.
+   */
+  private followChange(s: Session, e: LoggedEvent): void {
+    if (s.pending) return void s.pending.push(e);
+    if (e.type === 'role.members.updated') {
+      const members = new Set(((e.payload.members as Array<{ userId: string }>) ?? []).map((m) => m.userId));
+      return this.applyRole(s, e.payload.roleId as string, members.has(s.user.id));
     }
-  }
-
-  /** A member's access level or activity changed: their open connections follow, or close when deactivated. */
-  private followAccess(workspaceId: string, e: LoggedEvent): void {
-    const { userId, access, active } = e.payload as { userId: string; access: Session['user']['access']; active: boolean };
-    for (const s of [...(this.byUser.get(userKey(workspaceId, userId)) ?? [])]) {
-      if (!active) {
-        s.socket.emit('desk.error', { code: 'MEMBERSHIP_INACTIVE', message: 'This membership has been deactivated' });
-        s.socket.disconnect(true);
-        continue;
-      }
-      s.user = { ...s.user, access };
-      (s.socket.data as SocketData).user = s.user;
-      const all = access !== 'agent';
-      if (all === s.viewer.all) continue;
-      s.viewer.all = all;
-      if (!s.live) continue;
-      const roleRooms = [...s.viewer.roleIds].map(rooms.role);
-      if (all) {
-        s.socket.join(rooms.all(workspaceId));
-        for (const r of roleRooms) s.socket.leave(r);
-      } else {
-        s.socket.leave(rooms.all(workspaceId));
-        s.socket.join(roleRooms);
-      }
+    const { access, active } = e.payload as { access: Session['user']['access']; active: boolean };
+    if (!active) {
+      s.socket.emit('desk.error', { code: 'MEMBERSHIP_INACTIVE', message: 'This membership has been deactivated' });
+      s.socket.disconnect(true);
+      return;
+    }
+    s.user = (s.socket.data as SocketData).user = { ...s.user, access };
+    const all = access !== 'agent';
+    if (all === s.viewer.all) return;
+    s.viewer.all = all;
+    if (!s.live) return;
+    const roleRooms = [...s.viewer.roleIds].map(rooms.role);
+    if (all) {
+      s.socket.join(rooms.all(s.user.workspaceId));
+      for (const r of roleRooms) s.socket.leave(r);
+    } else {
+      s.socket.leave(rooms.all(s.user.workspaceId));
+      s.socket.join(roleRooms);
     }
   }
 

@@ -1,6 +1,6 @@
 import type { Socket } from 'socket.io';
 import type { AuthUser } from '@app/identity';
-import type { Viewer } from '../log/event-types';
+import type { LoggedEvent, Viewer } from '../log/event-types';
 import type { TokenBucket } from './token-bucket';
 
 /** What other instances may read of a socket through fetchSockets: plain data only. */
@@ -19,8 +19,8 @@ export interface Session {
   viewer: Viewer & { roleIds: Set<string> };
   /** In the rooms and fed live; before that, replaying from the log. */
   live: boolean;
-  /** Role events seen while the member's roles were loading, re-applied on top of what was loaded. */
-  pendingRoleEvents: Array<{ roleId: string; member: boolean }> | null;
+  /** Access and role events seen while the member's access and roles were loading, applied on top of them. */
+  pending: LoggedEvent[] | null;
   /** Conversations this connection is on (a socket's rooms are gone by the time it reports its disconnect). */
   viewed: Set<string>;
   bucket: TokenBucket;
