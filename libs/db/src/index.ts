@@ -6,3 +6,4 @@ export * from './migrations';
 export * from './embedded/embedded-postgres';
 export * from './runtime';
 export * from './sql';
+export * from './pg-listener';

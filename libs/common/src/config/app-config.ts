@@ -23,6 +23,8 @@ export interface AppConfig {
   retryMaxAttempts: number;
   /** How often each worker looks for due work when nothing wakes it sooner. */
   workerPollMs: number;
+  /** Stored webhook events processed at once by each process (each in its own transaction). */
+  processorConcurrency: number;
   /** How long a member whose last connection closed still counts as present (a reload, a flaky network). */
   presenceGraceMs: number;
   /** How long logged events are kept for replay after a reconnect (the contract promises at least 24 hours). */

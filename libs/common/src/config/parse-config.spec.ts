@@ -40,6 +40,7 @@ describe('parseConfig', () => {
       retryBaseMs: 2000,
       retryMaxAttempts: 8,
       workerPollMs: 1000,
+      processorConcurrency: 4,
       presenceGraceMs: 10_000,
       eventRetentionHours: 72,
       socketMaxQueuedPackets: 5_000,

@@ -103,6 +103,7 @@ export function parseConfig(env: Env): AppConfig {
     retryBaseMs: int('RETRY_BASE_MS', 2000, 10, 3_600_000),
     retryMaxAttempts: int('RETRY_MAX_ATTEMPTS', 8, 1, 100),
     workerPollMs: int('WORKER_POLL_MS', 1000, 10, 60_000),
+    processorConcurrency: int('PROCESSOR_CONCURRENCY', 4, 1, 32),
     presenceGraceMs: int('PRESENCE_GRACE_MS', 10_000, 0, 3_600_000),
     eventRetentionHours: int('EVENT_RETENTION_HOURS', 72, 24, 24 * 365),
     socketMaxQueuedPackets: int('SOCKET_MAX_QUEUED_PACKETS', 5_000, 10, 1_000_000),

@@ -39,10 +39,16 @@ export class EventProcessorService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Processes up to one batch of due events, one transaction each; returns how many it took. */
+  /**
+   * Processes up to one batch of due events, one transaction each, in PROCESSOR_CONCURRENCY lanes at once (the
+   * claims skip each other's rows); returns how many it took.
+   */
   async tick(): Promise<number> {
     let done = 0;
-    while (done < BATCH && (await this.processNext())) done++;
+    const lane = async () => {
+      while (done < BATCH && (await this.processNext())) done++;
+    };
+    await Promise.all(Array.from({ length: this.config.processorConcurrency }, lane));
     return done;
   }
 

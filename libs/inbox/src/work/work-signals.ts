@@ -1,18 +1,33 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { EventEmitter } from 'node:events';
+import { DataSource } from 'typeorm';
 
 export type WorkKind = 'events' | 'outbox' | 'polls';
+const KINDS: readonly WorkKind[] = ['events', 'outbox', 'polls'];
+
+/** The PostgreSQL channel that carries wake-ups to workers in other processes. */
+export const WORK_CHANNEL = 'desk_work';
 
 /**
- * In-process wake-ups: a webhook stored or a reply queued wakes the local worker at once instead of at its next
- * poll. Only a hint: the rows are the record, and workers in other processes find them by polling.
+ * Wake-ups: a webhook stored or a reply queued wakes the workers at once instead of at their next poll, in this
+ * process directly and in others through NOTIFY. Only a hint: the rows are the record, and a missed wake-up
+ * costs at most one poll interval.
  */
 @Injectable()
 export class WorkSignals {
   private readonly emitter = new EventEmitter().setMaxListeners(50);
 
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
   notify(kind: WorkKind): void {
     this.emitter.emit(kind);
+    void this.db.query(`SELECT pg_notify($1, $2)`, [WORK_CHANNEL, kind]).catch(() => undefined);
+  }
+
+  /** A wake-up that came from another process. */
+  received(payload: string): void {
+    if ((KINDS as readonly string[]).includes(payload)) this.emitter.emit(payload);
   }
 
   on(kind: WorkKind, listener: () => void): () => void {

@@ -1,9 +1,8 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@app/common';
-import { DATABASE_URL } from '@app/db';
+import { DATABASE_URL, PgListener } from '@app/db';
 import { EVENTS_CHANNEL } from '../log/event-log';
 import { heads, logBounds, purgeOlderThan, readAfter } from '../log/event-reader';
 import type { LoggedEvent } from '../log/event-types';
@@ -34,7 +33,7 @@ export class EventFeed implements OnApplicationShutdown {
   private readonly logger = new Logger(EventFeed.name);
   private readonly followed = new Map<string, Followed>();
   private handler: FeedHandler = () => undefined;
-  private listener?: Client;
+  private listener?: PgListener;
   private timer?: NodeJS.Timeout;
   private stopped = false;
   private lastPurge = 0;
@@ -50,7 +49,18 @@ export class EventFeed implements OnApplicationShutdown {
   }
 
   async start(): Promise<void> {
-    await this.listen();
+    this.listener = new PgListener(
+      this.url,
+      EVENTS_CHANNEL,
+      (payload) => {
+        const workspaceId = payload.split(':')[0];
+        if (workspaceId && this.followed.has(workspaceId)) void this.pump(workspaceId);
+      },
+      this.logger,
+      // Anything committed while we were not listening.
+      () => this.followed.forEach((_, workspaceId) => void this.pump(workspaceId)),
+    );
+    await this.listener.start();
     this.timer = setInterval(() => void this.safetyPoll(), SAFETY_POLL_MS);
     this.timer.unref();
   }
@@ -59,7 +69,7 @@ export class EventFeed implements OnApplicationShutdown {
     this.stopped = true;
     clearInterval(this.timer);
     for (const f of this.followed.values()) for (const w of f.waiters.splice(0)) w.resolve();
-    await this.listener?.end().catch(() => undefined);
+    await this.listener?.stop();
   }
 
   /** Starts following a workspace (from its current head) and returns the seq the feed has delivered up to. */
@@ -98,37 +108,6 @@ export class EventFeed implements OnApplicationShutdown {
     const done = new Promise<void>((resolve) => f.waiters.push({ seq, resolve }));
     void this.pump(workspaceId);
     return done;
-  }
-
-  private async listen(): Promise<void> {
-    if (this.stopped) return;
-    const client = new Client({ connectionString: this.url });
-    client.on('notification', (n) => {
-      const workspaceId = n.payload?.split(':')[0];
-      if (workspaceId && this.followed.has(workspaceId)) void this.pump(workspaceId);
-    });
-    client.on('error', (err) => {
-      this.logger.warn(`event listener lost its connection: ${err.message}`);
-      void client.end().catch(() => undefined);
-      if (this.listener === client) this.listener = undefined;
-      this.retryListen();
-    });
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${EVENTS_CHANNEL}`);
-      this.listener = client;
-      // Anything committed while we were not listening.
-      for (const workspaceId of this.followed.keys()) void this.pump(workspaceId);
-    } catch (err) {
-      this.logger.warn(`event listener cannot connect: ${(err as Error).message}`);
-      void client.end().catch(() => undefined);
-      this.retryListen();
-    }
-  }
-
-  private retryListen(): void {
-    if (this.stopped) return;
-    setTimeout(() => void this.listen(), 1_000).unref();
   }
 
   private async pump(workspaceId: string): Promise<void> {
