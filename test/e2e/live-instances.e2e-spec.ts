@@ -120,7 +120,7 @@ describe('the live desk across two API instances', () => {
     expect(sent.body.seq).toBeGreaterThan(outbound.body.seq);
     expect(fake.requests.filter((r) => r.method === 'POST' && r.path.startsWith('/api-reply/hook'))).toHaveLength(1);
 
-    // One instance's log, seen once and in order, whichever instance wrote it.
+    // The workspace's log, seen once and in order, whichever instance wrote each event.
     const seqs = onA.logged().map((r) => r.body.seq as number);
     expect(seqs).toEqual([...seqs].sort((x, y) => x - y));
     expect(new Set(seqs).size).toBe(seqs.length);
