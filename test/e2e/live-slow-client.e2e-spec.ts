@@ -54,6 +54,8 @@ describe('live desk: a client that stops reading', () => {
     expect(await closed).toBe('io server disconnect');
 
     const back = await connected(desk.url, { token: admin, lastSeq });
+    // The replay may hand over to the live stream before the last of them: wait for the head, then count.
+    await back.waitFor((r) => r.body?.seq === head, 20_000, `seq ${head}`);
     const seqs = back.logged().map((r) => r.body.seq as number);
     expect(seqs).toEqual(Array.from({ length: head - lastSeq }, (_, i) => lastSeq + 1 + i));
     back.close();

@@ -209,4 +209,22 @@ describe('live desk over socket.io', () => {
     live.close();
     platform.close();
   });
+
+  it('new activity travels inside message.created; a reopened conversation also gets conversation.updated', async () => {
+    await inbound('t-activity', 'first');
+    const conversation = await conversationOf('t-activity');
+    const live = await connected(desk.url, { token: admin });
+    await inbound('t-activity', 'second');
+    const second = await live.waitFor((r) => r.name === 'message.created' && r.body.message.text === 'second');
+    expect(second.body.conversation).toMatchObject({ id: conversation.id, status: 'open', lastMessageAt: second.body.message.createdAt });
+
+    expect((await desk.http().post(`/api/conversations/${conversation.id}/status`).set(bearer(admin)).send({ status: 'resolved' })).status).toBe(200);
+    await live.waitFor((r) => r.name === 'conversation.updated' && r.body.conversation.status === 'resolved');
+    await inbound('t-activity', 'third');
+    const reopened = await live.waitFor((r) => r.name === 'conversation.updated' && r.body.conversation.status === 'open');
+    const third = await live.waitFor((r) => r.name === 'message.created' && r.body.message.text === 'third');
+    expect(reopened.body.seq).toBe(third.body.seq + 1);
+    expect(live.logged().filter((r) => r.name === 'conversation.updated')).toHaveLength(2);
+    live.close();
+  });
 });

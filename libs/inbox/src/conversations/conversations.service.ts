@@ -45,7 +45,7 @@ export class ConversationsService {
         conversation.id,
         now,
       ]);
-      await publishChanges(m, user.workspaceId, new ChangeSet().message(row.id, 'created').conversation(conversation.id, 'updated'));
+      await publishChanges(m, user.workspaceId, new ChangeSet().message(row.id, 'created'));
       return row;
     });
     this.signals.notify('outbox');

@@ -6,7 +6,9 @@ import type { ChangeSet } from './change-set';
 
 /**
  * Logs a transaction's changes as domain events, in the same transaction: the conversation as it now is, each
- * message as it now is. Order within one change: a new conversation first, then its messages, then updates.
+ * message as it now is. Message events carry their conversation too, so activity alone (a new last message, the
+ * customer's wait) needs no conversation event of its own: that halves what a busy desk pushes to every screen.
+ * Order within one change: a new conversation first, then its messages, then updates.
  */
 export async function publishChanges(m: EntityManager, workspaceId: string, changes: ChangeSet): Promise<void> {
   if (changes.empty) return;
@@ -50,7 +52,7 @@ export async function publishChanges(m: EntityManager, workspaceId: string, chan
       type: `message.${changes.messages.get(message.id)!}`,
       conversationId: c.id,
       ...audience(c),
-      payload: { message, conversationId: c.id },
+      payload: { message, conversationId: c.id, conversation: c },
     });
   }
   for (const { message, replacedBy } of changes.removed) {

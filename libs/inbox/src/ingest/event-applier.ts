@@ -74,8 +74,12 @@ async function upsertMessage(m: EntityManager, channel: Channel, ev: NormalizedE
     await reviseExisting(m, channel, ev, receivedAt, changes);
     return;
   }
-  changes.message(inserted[0]!.id, 'created').conversation(thread.conversationId, thread.created ? 'created' : 'updated');
-  await touchConversation(m, thread.conversationId, at, ev.isEcho);
+  changes.message(inserted[0]!.id, 'created');
+  const reopened = await touchConversation(m, thread.conversationId, at, ev.isEcho);
+  // New activity alone travels inside message.created (which carries the conversation); a new conversation or a
+  // changed status is a conversation event of its own.
+  if (thread.created) changes.conversation(thread.conversationId, 'created');
+  else if (reopened) changes.conversation(thread.conversationId, 'updated');
 }
 
 /**
@@ -103,21 +107,27 @@ async function reviseExisting(m: EntityManager, channel: Channel, ev: Normalized
   return true;
 }
 
-/** New activity: an inbound message reopens the conversation and starts (or continues) the customer's wait. */
-async function touchConversation(m: EntityManager, conversationId: string, at: Date, fromBusiness: boolean): Promise<void> {
+/**
+ * New activity: an inbound message reopens the conversation and starts (or continues) the customer's wait.
+ * Answers whether the status changed.
+ */
+async function touchConversation(m: EntityManager, conversationId: string, at: Date, fromBusiness: boolean): Promise<boolean> {
   if (fromBusiness) {
     await m.query(
       `UPDATE conversations SET last_message_at = GREATEST(last_message_at, $2), waiting_since = NULL, updated_at = now() WHERE id = $1`,
       [conversationId, at],
     );
-    return;
+    return false;
   }
-  await m.query(
-    `UPDATE conversations SET last_message_at = GREATEST(last_message_at, $2), waiting_since = COALESCE(waiting_since, $2),
+  const [row] = await rows<{ was: string }>(
+    m,
+    `WITH old AS (SELECT id, status FROM conversations WHERE id = $1 FOR UPDATE)
+     UPDATE conversations c SET last_message_at = GREATEST(c.last_message_at, $2), waiting_since = COALESCE(c.waiting_since, $2),
        status = 'open', snoozed_until = NULL, updated_at = now()
-     WHERE id = $1`,
+     FROM old WHERE c.id = old.id RETURNING old.status AS was`,
     [conversationId, at],
   );
+  return row !== undefined && row.was !== 'open';
 }
 
 function eventTime(ev: NormalizedEvent, receivedAt: Date): Date {

@@ -8,6 +8,7 @@ import { heads, logBounds, purgeOlderThan, readAfter } from '../log/event-reader
 import type { LoggedEvent } from '../log/event-types';
 
 const PAGE = 500;
+const CHUNK = 20;
 /** Recent events kept per workspace, so a client finishing its replay joins the live stream without a gap. */
 const RING = 2_000;
 const SAFETY_POLL_MS = 3_000;
@@ -123,17 +124,12 @@ export class EventFeed implements OnApplicationShutdown {
         f.again = false;
         const events = await readAfter(this.db, workspaceId, f.head, PAGE);
         if (events.length === 0) break;
-        f.head = events[events.length - 1]!.seq;
-        f.ring.push(...events);
-        if (f.ring.length > RING) f.ring.splice(0, f.ring.length - RING);
-        try {
-          this.handler(workspaceId, events);
-        } catch (err) {
-          this.logger.error(`pushing events failed: ${(err as Error).message}`);
+        for (let i = 0; i < events.length; i += CHUNK) {
+          // In chunks, yielding between them, so a burst to many sockets does not hold up requests and workers.
+          if (i > 0) await new Promise((resolve) => setImmediate(resolve));
+          if (this.stopped) return;
+          this.deliver(workspaceId, f, events.slice(i, i + CHUNK));
         }
-        const ready = f.waiters.filter((w) => w.seq <= f.head);
-        f.waiters = f.waiters.filter((w) => w.seq > f.head);
-        for (const w of ready) w.resolve();
         if (events.length === PAGE) f.again = true;
       } while (f.again && !this.stopped);
     } catch (err) {
@@ -141,6 +137,21 @@ export class EventFeed implements OnApplicationShutdown {
     } finally {
       f.fetching = false;
     }
+  }
+
+  /** Head, memory and the push move together, synchronously: what `since` and `head` say has been pushed. */
+  private deliver(workspaceId: string, f: Followed, events: LoggedEvent[]): void {
+    f.head = events[events.length - 1]!.seq;
+    f.ring.push(...events);
+    if (f.ring.length > RING) f.ring.splice(0, f.ring.length - RING);
+    try {
+      this.handler(workspaceId, events);
+    } catch (err) {
+      this.logger.error(`pushing events failed: ${(err as Error).message}`);
+    }
+    const ready = f.waiters.filter((w) => w.seq <= f.head);
+    f.waiters = f.waiters.filter((w) => w.seq > f.head);
+    for (const w of ready) w.resolve();
   }
 
   private async safetyPoll(): Promise<void> {
