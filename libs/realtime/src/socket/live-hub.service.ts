@@ -10,6 +10,7 @@ import { wireBody, type LoggedEvent } from '../log/event-types';
 import { PresenceService, type PresenceChange } from '../presence/presence.service';
 import { queuedPackets } from './backpressure';
 import { parseClientMessage, type ClientMessage } from './client-messages';
+import { coalesceWrites } from './coalesce-writes';
 import { catchUp } from './replay';
 import { eventRooms, rooms } from './rooms';
 import { userKey, type Session, type SocketData } from './session';
@@ -48,6 +49,7 @@ export class LiveHub implements OnApplicationBootstrap, BeforeApplicationShutdow
     this.server = server;
     this.canRead = canRead;
     this.viewers = new Viewers(server);
+    coalesceWrites(server);
     server.use((socket, next) => {
       this.authenticate(socket).then(
         () => next(),
