@@ -17,7 +17,7 @@ describe('live desk: a client that stops reading', () => {
   let sql: Client;
 
   beforeAll(async () => {
-    desk = await startTestDesk({ SOCKET_MAX_QUEUED_PACKETS: '20' });
+    desk = await startTestDesk({ SOCKET_MAX_QUEUED_PACKETS: '500' });
     sql = new Client({ connectionString: desk.db.url });
     await sql.connect();
   });

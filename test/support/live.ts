@@ -39,7 +39,7 @@ export function liveClient(url: string, auth: Record<string, unknown>, options: 
       const seen = received.find(pred);
       if (seen) return Promise.resolve(seen);
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}; got ${JSON.stringify(received.map((r) => r.name))}`)), timeoutMs);
+        const timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}; got ${received.length} events, the last: ${JSON.stringify(received.slice(-10).map((r) => [r.name, r.body?.seq]))}`)), timeoutMs);
         waiters.push({ pred, resolve: (r) => (clearTimeout(timer), resolve(r)) });
       });
     },

@@ -36,6 +36,14 @@ export class ChangeSet {
     return this;
   }
 
+  /** Another set's changes after this one's, as if both had been recorded here. */
+  merge(other: ChangeSet): this {
+    for (const [id, change] of other.conversations) this.conversation(id, change, other.before.get(id), other.context.get(id));
+    for (const [id, change] of other.messages) this.message(id, change);
+    this.removed.push(...other.removed);
+    return this;
+  }
+
   messageRemoved(message: MessageView, replacedBy: string): this {
     this.removed.push({ message, replacedBy });
     return this;

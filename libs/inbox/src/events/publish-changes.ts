@@ -44,6 +44,9 @@ export async function publishChanges(m: EntityManager, workspaceId: string, chan
     const c = conversations.get(id);
     if (c && change === 'created') events.push(conversationEvent(c, change));
   }
+  // In the order they happened, not the order the database returned them.
+  const order = new Map([...changes.messages.keys()].map((id, i) => [id, i]));
+  messageRows.sort((a, b) => order.get(a.id as string)! - order.get(b.id as string)!);
   for (const r of messageRows) {
     const message = toMessageView(r);
     const c = conversations.get(message.conversationId);
