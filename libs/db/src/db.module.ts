@@ -15,10 +15,10 @@ export class MigrationRunner implements OnModuleInit {
   }
 }
 
-/** The data source (entities registered by each lib with forFeature) and migrations run on start. */
 /** The connection string, for the few clients that cannot share the pool (a LISTEN connection). */
 export const DATABASE_URL = Symbol('DATABASE_URL');
 
+/** The data source (entities registered by each lib with forFeature) and migrations run on start. */
 @Global()
 @Module({})
 export class DbModule {

@@ -1,7 +1,8 @@
-import { appendEvents } from '@app/realtime/log/event-log';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DomainException } from '@app/common';
+// The log writer alone: the realtime module itself depends on identity.
+import { appendEvents } from '@app/realtime/log/event-log';
 import type { Access } from '../entities/access';
 import type { AuthUser } from '../auth/auth-user';
 import { PasswordHasher } from '../auth/password-hasher';

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { rows } from '@app/db';
-import { ChangeSet } from '../events/change-set';
-import { publishChanges } from '../events/publish-changes';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DomainException } from '@app/common';
+import { rows } from '@app/db';
+import { ChangeSet } from '../events/change-set';
+import { publishChanges } from '../events/publish-changes';
 
 export interface ContactView {
   id: string;

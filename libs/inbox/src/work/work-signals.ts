@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { DataSource } from 'typeorm';
 
@@ -17,17 +18,20 @@ export const WORK_CHANNEL = 'desk_work';
 @Injectable()
 export class WorkSignals {
   private readonly emitter = new EventEmitter().setMaxListeners(50);
+  /** Tags our own NOTIFYs: this process was woken directly and need not be woken twice. */
+  private readonly origin = randomUUID();
 
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   notify(kind: WorkKind): void {
     this.emitter.emit(kind);
-    void this.db.query(`SELECT pg_notify($1, $2)`, [WORK_CHANNEL, kind]).catch(() => undefined);
+    void this.db.query(`SELECT pg_notify($1, $2)`, [WORK_CHANNEL, `${kind}:${this.origin}`]).catch(() => undefined);
   }
 
   /** A wake-up that came from another process. */
   received(payload: string): void {
-    if ((KINDS as readonly string[]).includes(payload)) this.emitter.emit(payload);
+    const [kind, origin] = payload.split(':');
+    if (origin !== this.origin && (KINDS as readonly string[]).includes(kind ?? '')) this.emitter.emit(kind!);
   }
 
   on(kind: WorkKind, listener: () => void): () => void {

@@ -4,7 +4,6 @@ export type ClientMessage =
   | { event: 'conversation.view' | 'conversation.leave' | 'conversation.typing'; conversationId: string };
 
 export const CLIENT_EVENTS = ['presence.set', 'conversation.view', 'conversation.leave', 'conversation.typing'] as const;
-export type ClientEvent = (typeof CLIENT_EVENTS)[number];
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -72,10 +72,6 @@ export class LiveHub implements OnApplicationBootstrap, BeforeApplicationShutdow
     await this.presence.stop();
   }
 
-  get connections(): number {
-    return this.sessions.size;
-  }
-
   private async authenticate(socket: Socket): Promise<void> {
     const auth = (socket.handshake.auth ?? {}) as Record<string, unknown>;
     const header = socket.handshake.headers.authorization;
