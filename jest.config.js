@@ -15,7 +15,7 @@ const shared = {
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   moduleNameMapper: {
-    '^@app/(common|db|identity|channels|inbox|realtime|routing)(/.*)?$': '<rootDir>/libs/$1/src$2',
+    '^@app/(common|db|identity|channels|inbox|realtime|routing|voice|sla)(/.*)?$': '<rootDir>/libs/$1/src$2',
   },
   testEnvironment: 'node',
   rootDir: __dirname,

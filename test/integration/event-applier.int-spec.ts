@@ -1,7 +1,9 @@
+import { RoutingModule } from '@app/routing';
 import { DataSource } from 'typeorm';
 import { ChannelsService, type Channel, type NormalizedEvent } from '@app/channels';
 import { InboxModule } from '@app/inbox';
 import { applyEvent } from '../../libs/inbox/src/ingest/event-applier';
+import { NO_ROUTING } from '../../libs/inbox/src/ingest/conversation-router';
 import { ChangeSet } from '../../libs/inbox/src/events/change-set';
 import { createTestDatabase, TestDatabase } from '../../libs/db/src/testing/test-database';
 import { IdentityApp, startIdentityApp } from './identity-app';
@@ -24,13 +26,13 @@ describe('applyEvent', () => {
     isEcho: false,
     ...fields,
   });
-  const apply = (event: NormalizedEvent) => ds.transaction((m) => applyEvent(m, channel, event, received, new ChangeSet()));
+  const apply = (event: NormalizedEvent) => ds.transaction((m) => applyEvent(m, channel, event, received, new ChangeSet(), NO_ROUTING));
   const count = async (table: string) => Number((await ds.query(`SELECT count(*) AS n FROM ${table} WHERE workspace_id = $1`, [channel.workspaceId]))[0].n);
   const message = async (externalId: string) => (await ds.query(`SELECT * FROM messages WHERE channel_id = $1 AND external_id = $2`, [channel.id, externalId]))[0];
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    app = await startIdentityApp(db.url, { imports: [InboxModule] });
+    app = await startIdentityApp(db.url, { imports: [InboxModule, RoutingModule] });
     ds = app.get(DataSource);
     const [ws] = await ds.query(`INSERT INTO workspaces (name) VALUES ('Applier') RETURNING id`);
     const channels = app.get(ChannelsService);

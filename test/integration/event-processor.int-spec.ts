@@ -1,3 +1,4 @@
+import { RoutingModule } from '@app/routing';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { ChannelsService } from '@app/channels';
@@ -27,7 +28,7 @@ describe('EventProcessorService', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    app = await startIdentityApp(db.url, { imports: [InboxModule], env: { PROCESSOR_CONCURRENCY: '1', RETRY_MAX_ATTEMPTS: '1' } });
+    app = await startIdentityApp(db.url, { imports: [InboxModule, RoutingModule], env: { PROCESSOR_CONCURRENCY: '1', RETRY_MAX_ATTEMPTS: '1' } });
     ds = app.get(DataSource);
     [{ id: workspaceId }] = await ds.query(`INSERT INTO workspaces (name) VALUES ('Batch') RETURNING id`);
     channelId = (await app.get(ChannelsService).create(workspaceId, { type: 'api', name: 'batch', config: { secret: 's' } })).id;

@@ -1,3 +1,4 @@
+import { RoutingModule } from '@app/routing';
 import { DataSource } from 'typeorm';
 import { FixedClock } from '@app/common';
 import { adapterFor, ChannelsService, type ChannelConfig, type WebhookRequest } from '@app/channels';
@@ -45,7 +46,7 @@ describe('WebhookIntakeService: signed timestamp and one-time token (fixed clock
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    app = await startIdentityApp(db.url, { imports: [InboxModule], clock });
+    app = await startIdentityApp(db.url, { imports: [InboxModule, RoutingModule], clock });
     ds = app.get(DataSource);
     intake = app.get(WebhookIntakeService);
     const [ws] = await ds.query(`INSERT INTO workspaces (name) VALUES ('Replay') RETURNING id`);

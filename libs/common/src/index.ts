@@ -10,3 +10,4 @@ export * from './clock/clock';
 export * from './logging/logging.module';
 export * from './process/run-until-signal';
 export * from './crypto/secret-box';
+export * from './text/terms';

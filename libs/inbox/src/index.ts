@@ -14,3 +14,4 @@ export * from './contacts/contacts.service';
 export * from './outbound/outbound-delivery.service';
 export * from './events/change-set';
 export * from './events/publish-changes';
+export * from './ingest/conversation-router';

@@ -41,7 +41,7 @@ export class ConversationsService {
         `INSERT INTO outbox (message_id, workspace_id, channel_id, outbound_message_id) VALUES ($1, $2, $3, $4)`,
         [row.id, user.workspaceId, conversation.channelId, outboundMessageId(settings.fromAddress)],
       );
-      await m.query(`UPDATE conversations SET last_message_at = GREATEST(last_message_at, $2), waiting_since = NULL, updated_at = now() WHERE id = $1`, [
+      await m.query(`UPDATE conversations SET last_message_at = GREATEST(last_message_at, $2), waiting_since = NULL, accept_due_at = NULL, updated_at = now() WHERE id = $1`, [
         conversation.id,
         now,
       ]);

@@ -20,6 +20,13 @@ export interface ConversationView {
   lastMessageAt: string;
   waitingSince: string | null;
   createdAt: string;
+  /** Grows with every change of status, priority, role, assignee, tags or snooze: send it back as If-Match. */
+  version: number;
+  /** How the conversation got its role: the map version in force and the rule that decided (null: the default role). */
+  routing: { mapVersion: number | null; rule: string | null };
+  assignedAt: string | null;
+  /** When the assignee must have replied before the conversation escalates (the role's acceptance timer). */
+  acceptDueAt: string | null;
   sla: {
     policyId: string | null;
     firstResponseDueAt: string | null;
@@ -28,6 +35,16 @@ export interface ConversationView {
     firstRespondedAt: string | null;
     state: string;
   };
+}
+
+export interface ReplyHold {
+  reason: string;
+  topics: string[];
+  terms: string[];
+  heldAt: string;
+  decidedBy?: { id: string; name: string };
+  decidedAt?: string;
+  decisionNote?: string | null;
 }
 
 export interface MessageView {
@@ -40,8 +57,12 @@ export interface MessageView {
   parentExternalId: string | null;
   createdAt: string;
   receivedAt: string;
-  deliveryStatus?: DeliveryStatus;
+  deliveryStatus?: DeliveryStatus | 'held' | 'rejected';
   deliveryError?: string;
+  /** Why a reply waits for a lead (deliveryStatus `held`), or why a lead rejected it (`rejected`). */
+  hold?: ReplyHold;
+  /** Warning terms of the reply policy that this reply contains; it was sent anyway. */
+  policyWarnings?: string[];
   attachments: Attachment[];
   edited: boolean;
   previousTexts: Array<{ text: string; replacedAt: string }>;
@@ -52,6 +73,7 @@ export interface MessageView {
 /** The columns every conversation read selects, so that one mapper serves the list, the detail and the writes. */
 export const CONVERSATION_COLUMNS = `c.id, c.channel_id, c.channel_type, c.kind, c.status, c.snoozed_until, c.priority, c.role_id,
   c.assignee_id, c.language, c.sentiment, c.tags, c.subject, c.sla_state, c.last_message_at, c.waiting_since, c.created_at,
+  c.version, c.map_version, c.route_rule, c.assigned_at, c.accept_due_at,
   (extract(epoch FROM c.last_message_at) * 1000000)::bigint::text AS activity_us,
   ct.id AS contact_id, ct.name AS contact_name, ct.username AS contact_username, ct.followers AS contact_followers`;
 export const CONVERSATION_FROM = `conversations c LEFT JOIN contacts ct ON ct.id = c.contact_id`;
@@ -86,12 +108,16 @@ export function toConversationView(r: ConversationRow): ConversationView {
     lastMessageAt: iso(r.last_message_at)!,
     waitingSince: iso(r.waiting_since),
     createdAt: iso(r.created_at)!,
+    version: r.version as number,
+    routing: { mapVersion: (r.map_version as number | null) ?? null, rule: (r.route_rule as string | null) ?? null },
+    assignedAt: iso(r.assigned_at),
+    acceptDueAt: iso(r.accept_due_at),
     sla: { policyId: null, firstResponseDueAt: null, nextResponseDueAt: null, resolutionDueAt: null, firstRespondedAt: null, state: r.sla_state as string },
   };
 }
 
 export const MESSAGE_COLUMNS = `id, conversation_id, direction, text, author_type, author_id, author_name, external_id, parent_external_id,
-  created_at, received_at, delivery_status, delivery_error, attachments, edited, edit_history, deleted, deleted_at`;
+  created_at, received_at, delivery_status, delivery_error, attachments, edited, edit_history, deleted, deleted_at, hold, policy_warnings`;
 
 export function toMessageView(r: Record<string, unknown>): MessageView {
   return {
@@ -104,8 +130,10 @@ export function toMessageView(r: Record<string, unknown>): MessageView {
     parentExternalId: (r.parent_external_id as string | null) ?? null,
     createdAt: iso(r.created_at)!,
     receivedAt: iso(r.received_at)!,
-    ...(r.delivery_status ? { deliveryStatus: r.delivery_status as DeliveryStatus } : {}),
+    ...(r.delivery_status ? { deliveryStatus: r.delivery_status as DeliveryStatus | 'held' | 'rejected' } : {}),
     ...(r.delivery_status === 'failed' ? { deliveryError: (r.delivery_error as string | null) ?? 'delivery failed' } : {}),
+    ...(r.hold ? { hold: r.hold as ReplyHold } : {}),
+    ...((r.policy_warnings as string[] | null)?.length ? { policyWarnings: r.policy_warnings as string[] } : {}),
     attachments: (r.attachments as Attachment[]) ?? [],
     edited: r.edited as boolean,
     previousTexts: (r.edit_history as Array<{ text: string; replacedAt: string }>) ?? [],

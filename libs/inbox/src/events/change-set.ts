@@ -12,6 +12,18 @@ export interface Audience {
   assigneeId: string | null;
 }
 
+/** One line of a conversation's history (`GET /api/conversations/:id/history`): who moved it, when, why, by which rule. */
+export interface HistoryEntry {
+  conversationId: string;
+  type: string;
+  actor: { type: 'system' | 'user'; id: string | null; name: string | null };
+  reason: string | null;
+  from: Audience | null;
+  to: Audience | null;
+  rule?: string | null;
+  mapVersion?: number | null;
+}
+
 const RANK: Record<ConversationChange, number> = { updated: 0, assigned: 1, created: 2 };
 
 export class ChangeSet {
@@ -22,6 +34,8 @@ export class ChangeSet {
   readonly removed: Array<{ message: MessageView; replacedBy: string }> = [];
   /** Who made the change and why, carried on assignment events. */
   readonly context = new Map<string, Record<string, unknown>>();
+  /** History lines, written in the same transaction as the change they describe. */
+  readonly history: HistoryEntry[] = [];
 
   conversation(id: string, change: ConversationChange, before?: Audience, context?: Record<string, unknown>): this {
     const had = this.conversations.get(id);
@@ -41,6 +55,12 @@ export class ChangeSet {
     for (const [id, change] of other.conversations) this.conversation(id, change, other.before.get(id), other.context.get(id));
     for (const [id, change] of other.messages) this.message(id, change);
     this.removed.push(...other.removed);
+    this.history.push(...other.history);
+    return this;
+  }
+
+  record(entry: HistoryEntry): this {
+    this.history.push(entry);
     return this;
   }
 
@@ -50,6 +70,6 @@ export class ChangeSet {
   }
 
   get empty(): boolean {
-    return this.conversations.size === 0 && this.messages.size === 0 && this.removed.length === 0;
+    return this.conversations.size === 0 && this.messages.size === 0 && this.removed.length === 0 && this.history.length === 0;
   }
 }

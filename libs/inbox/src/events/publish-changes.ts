@@ -12,6 +12,7 @@ import type { ChangeSet } from './change-set';
  */
 export async function publishChanges(m: EntityManager, workspaceId: string, changes: ChangeSet): Promise<void> {
   if (changes.empty) return;
+  if (changes.history.length > 0) await writeHistory(m, workspaceId, changes);
   const messageRows = changes.messages.size
     ? await rows<Record<string, unknown>>(m, `SELECT ${MESSAGE_COLUMNS} FROM messages WHERE workspace_id = $1 AND id = ANY($2::uuid[])`, [
         workspaceId,
@@ -73,6 +74,30 @@ export async function publishChanges(m: EntityManager, workspaceId: string, chan
     if (c && change !== 'created') events.push(conversationEvent(c, change));
   }
   await appendEvents(m, workspaceId, events);
+}
+
+/** One insert for the lot; `at` is the statement's clock, so lines of one transaction keep their recorded order by id. */
+async function writeHistory(m: EntityManager, workspaceId: string, changes: ChangeSet): Promise<void> {
+  const lines = changes.history.map((h) => ({
+    conversation_id: h.conversationId,
+    type: h.type,
+    actor_type: h.actor.type,
+    actor_id: h.actor.id,
+    actor_name: h.actor.name,
+    reason: h.reason,
+    from_state: h.from,
+    to_state: h.to,
+    rule: h.rule ?? null,
+    map_version: h.mapVersion ?? null,
+  }));
+  await m.query(
+    `INSERT INTO conversation_history (workspace_id, conversation_id, type, actor_type, actor_id, actor_name, reason, from_state, to_state, rule, map_version)
+     SELECT $1, x.conversation_id, x.type, x.actor_type, x.actor_id, x.actor_name, x.reason, x.from_state, x.to_state, x.rule, x.map_version
+     FROM ROWS FROM (jsonb_to_recordset($2::jsonb) AS (conversation_id uuid, type text, actor_type text, actor_id uuid, actor_name text,
+       reason text, from_state jsonb, to_state jsonb, rule text, map_version integer)) WITH ORDINALITY AS x
+     ORDER BY x.ordinality`,
+    [workspaceId, JSON.stringify(lines)],
+  );
 }
 
 function audience(c: ConversationView, before?: { roleId: string | null; assigneeId: string | null }): { roleIds: string[]; userIds: string[] } {

@@ -4,6 +4,7 @@ import { rows } from '@app/db';
 import { upsertContact } from '../contacts/contact-upsert';
 import { resolveThread } from './thread-resolver';
 import type { ChangeSet } from '../events/change-set';
+import type { ConversationRouter } from './conversation-router';
 
 /** Delivery statuses only move forward; a late `delivered` never overwrites `read`. */
 const STATUS_ORDER = `ARRAY['queued','sent','delivered','failed','read']`;
@@ -13,7 +14,14 @@ const STATUS_ORDER = `ARRAY['queued','sent','delivered','failed','read']`;
  * (channel, externalId), so a redelivery, a second event carrying the same message, or a retry after a crash
  * changes nothing twice.
  */
-export async function applyEvent(m: EntityManager, channel: Channel, ev: NormalizedEvent, receivedAt: Date, changes: ChangeSet): Promise<void> {
+export async function applyEvent(
+  m: EntityManager,
+  channel: Channel,
+  ev: NormalizedEvent,
+  receivedAt: Date,
+  changes: ChangeSet,
+  router: ConversationRouter,
+): Promise<void> {
   switch (ev.op) {
     case 'status': {
       const updated = await rows<{ id: string }>(
@@ -45,11 +53,11 @@ export async function applyEvent(m: EntityManager, channel: Channel, ev: Normali
       return;
     }
     default:
-      await upsertMessage(m, channel, ev, receivedAt, changes);
+      await upsertMessage(m, channel, ev, receivedAt, changes, router);
   }
 }
 
-async function upsertMessage(m: EntityManager, channel: Channel, ev: NormalizedEvent, receivedAt: Date, changes: ChangeSet): Promise<void> {
+async function upsertMessage(m: EntityManager, channel: Channel, ev: NormalizedEvent, receivedAt: Date, changes: ChangeSet, router: ConversationRouter): Promise<void> {
   if (await reviseExisting(m, channel, ev, receivedAt, changes)) return;
   const at = eventTime(ev, receivedAt);
   const thread = await resolveThread(m, channel, ev, at);
@@ -80,6 +88,21 @@ async function upsertMessage(m: EntityManager, channel: Channel, ev: NormalizedE
   // changed status is a conversation event of its own.
   if (thread.created) changes.conversation(thread.conversationId, 'created');
   else if (reopened) changes.conversation(thread.conversationId, 'updated');
+  await router.inbound(
+    m,
+    {
+      workspaceId: channel.workspaceId,
+      conversationId: thread.conversationId,
+      channelId: channel.id,
+      channelType: channel.type,
+      kind: ev.kind,
+      text: ev.text,
+      followers: typeof ev.author.followers === 'number' ? ev.author.followers : null,
+      isNew: thread.created,
+      fromBusiness: ev.isEcho,
+    },
+    changes,
+  );
 }
 
 /**
@@ -114,7 +137,7 @@ async function reviseExisting(m: EntityManager, channel: Channel, ev: Normalized
 async function touchConversation(m: EntityManager, conversationId: string, at: Date, fromBusiness: boolean): Promise<boolean> {
   if (fromBusiness) {
     await m.query(
-      `UPDATE conversations SET last_message_at = GREATEST(last_message_at, $2), waiting_since = NULL, updated_at = now() WHERE id = $1`,
+      `UPDATE conversations SET last_message_at = GREATEST(last_message_at, $2), waiting_since = NULL, accept_due_at = NULL, updated_at = now() WHERE id = $1`,
       [conversationId, at],
     );
     return false;

@@ -9,6 +9,7 @@ import { applyEvent } from './event-applier';
 import { ChangeSet } from '../events/change-set';
 import { publishChanges } from '../events/publish-changes';
 import { stripNul } from './strip-nul';
+import { CONVERSATION_ROUTER, type ConversationRouter } from './conversation-router';
 
 interface ClaimedEvent {
   id: string;
@@ -38,6 +39,7 @@ export class EventProcessorService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly channels: ChannelsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CONVERSATION_ROUTER) private readonly router: ConversationRouter,
   ) {}
 
   /**
@@ -105,7 +107,7 @@ export class EventProcessorService {
         events.push(stripNul(ev.needsEnrichment && adapter.enrich ? await adapter.enrich(ev, channel.config, this.http) : ev));
       }
       const changes = new ChangeSet();
-      for (const ev of events) await applyEvent(runner.manager, channel, ev, event.received_at, changes);
+      for (const ev of events) await applyEvent(runner.manager, channel, ev, event.received_at, changes, this.router);
       await runner.query(
         `UPDATE webhook_events SET status = 'processed', processed_at = now(), attempts = attempts + 1, last_error = NULL, event_count = $2 WHERE id = $1`,
         [event.id, events.length],

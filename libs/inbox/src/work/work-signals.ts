@@ -4,8 +4,9 @@ import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { DataSource } from 'typeorm';
 
-export type WorkKind = 'events' | 'outbox' | 'polls';
-const KINDS: readonly WorkKind[] = ['events', 'outbox', 'polls'];
+/** `assign` is also sent by the database itself (see the Routing migration's triggers) when a role's queue may move. */
+export type WorkKind = 'events' | 'outbox' | 'polls' | 'assign' | 'timers';
+const KINDS: readonly WorkKind[] = ['events', 'outbox', 'polls', 'assign', 'timers'];
 
 /** The PostgreSQL channel that carries wake-ups to workers in other processes. */
 export const WORK_CHANNEL = 'desk_work';
