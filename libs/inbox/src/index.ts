@@ -15,3 +15,4 @@ export * from './outbound/outbound-delivery.service';
 export * from './events/change-set';
 export * from './events/publish-changes';
 export * from './ingest/conversation-router';
+export * from './conversations/conversation-version';

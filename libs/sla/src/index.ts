@@ -1,1 +1,2 @@
 export * from './sla.module';
+export * from './calendar/business-hours';

@@ -47,6 +47,8 @@ export const ErrorCode = {
   ASSIGNMENT_NOT_ALLOWED: HttpStatus.FORBIDDEN,
   /** An agent tried to take a conversation someone else already holds. */
   CONVERSATION_ALREADY_ASSIGNED: HttpStatus.CONFLICT,
+  /** The conversation changed since the version the client sent in If-Match: reload and retry. */
+  VERSION_CONFLICT: HttpStatus.CONFLICT,
   METHOD_NOT_ALLOWED: HttpStatus.METHOD_NOT_ALLOWED,
   SERVICE_UNAVAILABLE: HttpStatus.SERVICE_UNAVAILABLE,
   INTERNAL_ERROR: HttpStatus.INTERNAL_SERVER_ERROR,

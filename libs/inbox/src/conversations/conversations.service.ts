@@ -12,6 +12,7 @@ import { MESSAGE_COLUMNS, toMessageView, type ConversationView, type MessageView
 import { rows } from '@app/db';
 import { ChangeSet } from '../events/change-set';
 import { publishChanges } from '../events/publish-changes';
+import { lockVersion } from './conversation-version';
 
 export type StatusChange = { status: 'open' | 'pending' | 'resolved' } | { status: 'snoozed'; snoozeUntil: Date };
 
@@ -62,13 +63,15 @@ export class ConversationsService {
     });
   }
 
-  async setStatus(user: AuthUser, conversationId: string, change: StatusChange): Promise<ConversationView> {
+  /** `expectedVersion` (from If-Match) makes the change conditional: 409 VERSION_CONFLICT when someone changed it first. */
+  async setStatus(user: AuthUser, conversationId: string, change: StatusChange, expectedVersion?: number): Promise<ConversationView> {
     const conversation = await this.query.get(scopeOf(user), conversationId);
     const snoozeUntil = change.status === 'snoozed' ? change.snoozeUntil : null;
     if (snoozeUntil && snoozeUntil.getTime() <= this.clock.now().getTime()) {
       throw new DomainException('VALIDATION_FAILED', ['snoozeUntil must be in the future']);
     }
     await this.db.transaction(async (m) => {
+      await lockVersion(m, user.workspaceId, conversation.id, expectedVersion);
       await m.query(`UPDATE conversations SET status = $3, snoozed_until = $4, updated_at = now() WHERE workspace_id = $1 AND id = $2`, [
         user.workspaceId,
         conversation.id,
@@ -80,10 +83,11 @@ export class ConversationsService {
     return this.query.get(scopeOf(user), conversationId);
   }
 
-  async setTags(user: AuthUser, conversationId: string, tags: string[]): Promise<ConversationView> {
+  async setTags(user: AuthUser, conversationId: string, tags: string[], expectedVersion?: number): Promise<ConversationView> {
     const conversation = await this.query.get(scopeOf(user), conversationId);
     const clean = [...new Set(tags.map((t) => t.trim().toLowerCase()).filter((t) => t !== ''))].sort();
     await this.db.transaction(async (m) => {
+      await lockVersion(m, user.workspaceId, conversation.id, expectedVersion);
       await m.query(`UPDATE conversations SET tags = $3, updated_at = now() WHERE workspace_id = $1 AND id = $2`, [user.workspaceId, conversation.id, clean]);
       await publishChanges(m, user.workspaceId, new ChangeSet().conversation(conversation.id, 'updated'));
     });
