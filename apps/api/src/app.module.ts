@@ -6,18 +6,26 @@ import { InboxModule, InboxWorkersModule } from '@app/inbox';
 import { RealtimeModule } from '@app/realtime';
 import { DeskGateway } from './realtime/desk.gateway';
 import { PresenceController } from './realtime/presence.controller';
-import { RoutingModule } from '@app/routing';
+import { RoutingModule, RoutingWorkersModule } from '@app/routing';
 import { ChannelsController } from './channels/channels.controller';
 import { ContactsController } from './contacts/contacts.controller';
 import { ConversationsController } from './conversations/conversations.controller';
 import { AssignmentController } from './conversations/assignment.controller';
+import { HistoryController } from './conversations/history.controller';
 import { RolesController } from './roles/roles.controller';
+import { WorkloadController } from './workload/workload.controller';
 import { WebhooksController } from './webhooks/webhooks.controller';
 import { AuthController } from './auth/auth.controller';
 import { HealthController } from './health/health.controller';
 import { MeController } from './me/me.controller';
 import { UsersController } from './users/users.controller';
 import { WorkspacesController } from './workspaces/workspaces.controller';
+import { SlaModule } from '@app/sla';
+import { VoiceModule } from '@app/voice';
+import { BusinessHoursController } from './sla/business-hours.controller';
+import { CannedResponsesController } from './voice/canned-responses.controller';
+import { HeldRepliesController } from './voice/held-replies.controller';
+import { ReplyPolicyController } from './voice/reply-policy.controller';
 
 @Module({})
 export class AppModule {
@@ -32,8 +40,10 @@ export class AppModule {
         InboxModule,
         RoutingModule,
         RealtimeModule,
+        SlaModule,
+        VoiceModule,
         // One desk on one machine runs its workers in-process; several API instances beside apps/worker turn them off.
-        ...(config.runWorkers ? [InboxWorkersModule] : []),
+        ...(config.runWorkers ? [InboxWorkersModule, RoutingWorkersModule] : []),
       ],
       controllers: [
         HealthController,
@@ -45,9 +55,15 @@ export class AppModule {
         WebhooksController,
         ConversationsController,
         AssignmentController,
+        HistoryController,
         RolesController,
+        WorkloadController,
         ContactsController,
         PresenceController,
+        BusinessHoursController,
+        CannedResponsesController,
+        ReplyPolicyController,
+        HeldRepliesController,
       ],
       providers: [BootstrapService, DeskGateway],
     };

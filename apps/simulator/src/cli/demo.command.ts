@@ -1,13 +1,15 @@
 import { DeskClient } from '../desk/desk-client';
 import { startFakePlatform, type RecordedRequest } from '../fake-platform';
 import { createDemoChannels } from './demo-channels';
+import { createDemoTaskForce } from './demo-task-force';
 import { numberOption, requiredOption, untilSignal, urlOption } from './options';
 import { describeRequest } from './request-printer';
 import { runTraffic } from './run-traffic';
 import { sendFixtures } from './send-fixtures';
 
 export const DEMO_USAGE = `demo --desk <url> --email <admin e-mail> --password <pw> [--fake-port 4010] [--rate 2] [--duration 60] [--seed 42]
-    Starts the fake platform, signs in, creates one channel of each type pointed at it, sends every fixture, then
+    Starts the fake platform, signs in, creates one channel of each type pointed at it and a task force (a lead,
+    three agents, three roles, a responsibility map, canned responses, a reply policy), sends every fixture, then
     generated comments and DMs at --rate per second for --duration seconds, and keeps the fake platform running
     (printing every reply the desk sends) until Ctrl-C.`;
 
@@ -35,6 +37,8 @@ export async function demoCommand(values: Record<string, string | boolean | unde
     const desk = await DeskClient.signIn(deskUrl, email, password);
     console.log(`Signed in to ${desk.baseUrl} as ${email}. Creating channels:`);
     const channels = await createDemoChannels(desk, fake.baseUrls, console.log);
+    console.log('Task force (sign in as any of them; agents get conversations while connected to the live desk):');
+    await createDemoTaskForce(desk, console.log);
     console.log('Sending fixtures:');
     const fixtures = await sendFixtures(desk, channels, fake.baseUrls, console.log);
     console.log(`${fixtures.accepted}/${fixtures.sent} fixture deliveries accepted.`);

@@ -51,6 +51,17 @@ export class DeskClient {
     return JSON.parse(res.body) as CreatedChannel;
   }
 
+  /** Any JSON API call as the signed-in user; throws with the desk's answer unless it is 2xx. */
+  async api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
+    const res = await call(`${this.baseUrl}${path}`, {
+      method,
+      headers: { ...json, authorization: `Bearer ${this.token}` },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    if (res.status < 200 || res.status > 299) throw new DeskError(res.status, `${method} ${path} failed: ${res.status} ${res.body.slice(0, 500)}`);
+    return (res.body ? JSON.parse(res.body) : undefined) as T;
+  }
+
   /** POST /webhooks/:channelId with the exact bytes and the platform's headers. */
   deliver(channelId: string, body: Buffer, headers: Record<string, string>): Promise<DeliveryAnswer> {
     return call(`${this.baseUrl}/webhooks/${channelId}`, { method: 'POST', headers, body });

@@ -1,0 +1,128 @@
+import { DeskError, type DeskClient } from '../desk/desk-client';
+
+/** The demo's people: a lead and three community managers, all with this password. */
+export const DEMO_PASSWORD = 'demo-password-2026';
+
+const PEOPLE = [
+  { key: 'lead', name: 'Lorenzo (lead)', email: 'lead@dagino.example', access: 'lead' },
+  { key: 'giulia', name: 'Giulia Rossi', email: 'giulia@dagino.example', access: 'agent' },
+  { key: 'marco', name: 'Marco Bianchi', email: 'marco@dagino.example', access: 'agent' },
+  { key: 'emma', name: 'Emma Clarke', email: 'emma@dagino.example', access: 'agent' },
+] as const;
+
+const ROLES = [
+  { key: 'care', name: 'Customer care', description: 'Questions, orders and everyday requests', assignment: 'round_robin', acceptanceSeconds: 900 },
+  { key: 'bookings', name: 'Bookings', description: 'Tables, events and changes to reservations', assignment: 'least_busy' },
+  { key: 'pr', name: 'PR and reputation', description: 'Complaints in public, influencers, press', assignment: 'manual' },
+] as const;
+
+type Key<T extends ReadonlyArray<{ key: string }>> = T[number]['key'];
+interface Named {
+  id: string;
+  name?: string;
+  email?: string;
+}
+
+/**
+ * A task force for the demo restaurant, made through the public API as a lead would: people, roles with members
+ * and capacities, a responsibility map in Italian and English, canned responses and a reply policy. Safe to run
+ * again: what exists already (same e-mail, same role name) is reused.
+ */
+export async function createDemoTaskForce(desk: DeskClient, log: (line: string) => void): Promise<void> {
+  const people = await ensurePeople(desk);
+  const roles = await ensureRoles(desk);
+  await desk.api('PUT', `/api/roles/${roles.care}/members`, { members: [{ userId: people.giulia, capacity: 5 }, { userId: people.marco, capacity: 5 }] });
+  await desk.api('PUT', `/api/roles/${roles.bookings}/members`, { members: [{ userId: people.giulia, capacity: 8 }, { userId: people.emma }] });
+  await desk.api('PUT', `/api/roles/${roles.pr}/members`, { members: [{ userId: people.emma, capacity: 3 }] });
+  await desk.api('PATCH', `/api/roles/${roles.care}`, { escalationRoleId: roles.pr });
+  const map = await desk.api<{ version: number }>('PUT', '/api/responsibility-map', {
+    defaultRoleId: roles.care,
+    rules: [
+      { name: 'Influencers', when: { minFollowers: 10_000 }, then: { roleId: roles.pr, priority: 'high', tags: ['influencer'] } },
+      {
+        name: 'Public complaints',
+        when: { kinds: ['comment', 'mention'], sentiment: 'negative' },
+        then: { roleId: roles.pr, priority: 'urgent', tags: ['complaint'] },
+      },
+      {
+        name: 'Refunds and billing',
+        when: { keywords: ['rimborso', 'refund', 'addebitato', 'charged twice', 'conto', 'bill'] },
+        then: { roleId: roles.care, priority: 'high', tags: ['billing'] },
+      },
+      {
+        name: 'Bookings',
+        when: { keywords: ['prenotare', 'prenotazione', 'tavolo', 'posto', 'book', 'booking', 'reservation', 'table'] },
+        then: { roleId: roles.bookings, tags: ['booking'] },
+      },
+    ],
+  });
+  log(`  responsibility map v${map.version}: influencers and public complaints → PR, refunds → care, bookings → Bookings, the rest → care`);
+  await optional(log, 'canned responses', async () => {
+    for (const canned of CANNED(roles)) await desk.api('POST', '/api/canned-responses', canned);
+  });
+  await optional(log, 'reply policy', () =>
+    desk.api('PUT', '/api/reply-policy', {
+      blockTerms: ['idiota', 'stupido', 'idiot', 'stupid'],
+      warnTerms: ['gratis', 'free', 'garantito', 'guaranteed'],
+      approvalTopics: [{ name: 'refund', terms: ['rimborso', 'refund', 'risarcimento', 'compensation'] }],
+    }),
+  );
+  for (const p of PEOPLE) log(`  ${p.access.padEnd(6)} ${p.email} / ${DEMO_PASSWORD}`);
+}
+
+const CANNED = (roles: Record<Key<typeof ROLES>, string>) => [
+  { name: 'Grazie', shortcut: 'grazie', language: 'it', text: 'Grazie mille {{contact.firstName}}! A presto da Gino. {{agent.firstName}}' },
+  { name: 'Thanks', shortcut: 'thanks', language: 'en', text: 'Thank you so much {{contact.firstName}}! See you soon at Gino’s. {{agent.firstName}}' },
+  {
+    name: 'Prenotazione confermata',
+    shortcut: 'pren-ok',
+    language: 'it',
+    roleId: roles.bookings,
+    text: 'Ciao {{contact.firstName}}, la tua prenotazione è confermata. Ti aspettiamo! {{agent.firstName}}',
+  },
+  {
+    name: 'Booking confirmed',
+    shortcut: 'book-ok',
+    language: 'en',
+    roleId: roles.bookings,
+    text: 'Hi {{contact.firstName}}, your table is booked. See you then! {{agent.firstName}}',
+  },
+  {
+    name: 'Ci scusiamo',
+    shortcut: 'scuse',
+    language: 'it',
+    roleId: roles.care,
+    text: 'Ciao {{contact.firstName}}, ci dispiace molto. Ti scriviamo in privato per sistemare tutto. {{agent.firstName}}',
+  },
+];
+
+async function ensurePeople(desk: DeskClient): Promise<Record<Key<typeof PEOPLE>, string>> {
+  const existing = (await desk.api<{ items: Named[] }>('GET', '/api/users')).items;
+  const ids = {} as Record<Key<typeof PEOPLE>, string>;
+  for (const p of PEOPLE) {
+    const found = existing.find((u) => u.email?.toLowerCase() === p.email);
+    ids[p.key] = found ? found.id : (await desk.api<Named>('POST', '/api/users', { email: p.email, name: p.name, password: DEMO_PASSWORD, access: p.access })).id;
+  }
+  return ids;
+}
+
+async function ensureRoles(desk: DeskClient): Promise<Record<Key<typeof ROLES>, string>> {
+  const existing = (await desk.api<{ items: Named[] }>('GET', '/api/roles')).items;
+  const ids = {} as Record<Key<typeof ROLES>, string>;
+  for (const r of ROLES) {
+    const { key, ...body } = r;
+    const found = existing.find((x) => x.name === r.name);
+    ids[key] = found ? found.id : (await desk.api<Named>('POST', '/api/roles', body)).id;
+  }
+  return ids;
+}
+
+/** Parts of the demo that are a convenience: a failure is reported and the demo goes on. */
+async function optional(log: (line: string) => void, what: string, run: () => Promise<unknown>): Promise<void> {
+  try {
+    await run();
+    log(`  ${what}: created`);
+  } catch (err) {
+    log(`  ${what}: skipped (${err instanceof DeskError ? err.message : String(err)})`);
+  }
+}
