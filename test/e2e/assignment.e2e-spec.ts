@@ -227,6 +227,12 @@ describe('assignment of conversations', () => {
         [ids, agent2.id],
       );
       expect(events.rows[0]).toEqual({ n: 1000, total: 1000 });
+      const lines = await sql.query(
+        `SELECT count(DISTINCT conversation_id)::int AS n, count(*)::int AS total FROM conversation_history
+         WHERE conversation_id = ANY($1::uuid[]) AND type = 'assigned' AND reason = 'morning shift' AND actor_id = $2`,
+        [ids, lead.id],
+      );
+      expect(lines.rows[0]).toEqual({ n: 1000, total: 1000 });
       expect((await conversationsOf(desk, agent2.token, { assigneeId: 'me' })).length).toBe(100);
       // The same again changes nothing.
       expect((await bulk(lead.token, { conversationIds: ids, roleId: care, assigneeId: agent2.id })).body).toEqual({ updated: 0 });
@@ -257,6 +263,54 @@ describe('assignment of conversations', () => {
       expectCode(await bulk(lead.token, { conversationIds: ids, roleId: NO_SUCH }), 404, 'ROLE_NOT_FOUND');
       expectCode(await bulk(lead.token, { conversationIds: ids, assigneeId: NO_SUCH }), 404, 'USER_NOT_FOUND');
       for (const id of ids) expect(await current(id)).toEqual({ role_id: null, assignee_id: null });
+    });
+  });
+
+  describe('capacity of an agent taking conversations', () => {
+    let capped: string;
+    const setCapacity = async (capacity: number | null) =>
+      expect((await desk.http().put(`/api/roles/${capped}/members`).set(bearer(lead.token)).send({ members: [{ userId: agent.id, capacity }, { userId: agent2.id }] })).status).toBe(200);
+    const held = async () => (await sql.query(`SELECT count(*)::int AS n FROM conversations WHERE role_id = $1 AND assignee_id = $2 AND status = 'open'`, [capped, agent.id])).rows[0].n as number;
+
+    beforeAll(async () => {
+      capped = (await desk.http().post('/api/roles').set(bearer(lead.token)).send({ name: 'Capped', assignment: 'manual' })).body.id;
+    });
+
+    it('refuses a take at capacity with 409 CAPACITY_REACHED; only open conversations of that role count', async () => {
+      await setCapacity(2);
+      await insertConversations(2, { roleId: capped, assigneeId: agent.id });
+      await insertConversations(3, { roleId: care, assigneeId: agent.id });
+      const next = await one({ roleId: capped });
+      const refused = await assign(agent.token, next, { assigneeId: agent.id });
+      expectCode(refused, 409, 'CAPACITY_REACHED');
+      expect(await current(next)).toEqual({ role_id: capped, assignee_id: null });
+      // Another member with room takes it; resolving one of their own frees the first agent's capacity.
+      const spare = await one({ roleId: capped });
+      expect((await assign(agent2.token, spare, { assigneeId: agent2.id })).status).toBe(200);
+      await sql.query(`UPDATE conversations SET status = 'resolved' WHERE id = (SELECT id FROM conversations WHERE role_id = $1 AND assignee_id = $2 LIMIT 1)`, [capped, agent.id]);
+      expect((await assign(agent.token, next, { assigneeId: agent.id })).status).toBe(200);
+      expect(await held()).toBe(2);
+      // Unlimited again.
+      await setCapacity(null);
+      expect((await assign(agent.token, await one({ roleId: capped }), { assigneeId: agent.id })).status).toBe(200);
+    });
+
+    it('a capacity of 0 takes nothing; a lead may assign over capacity', async () => {
+      await setCapacity(0);
+      const id = await one({ roleId: capped });
+      expectCode(await assign(agent.token, id, { assigneeId: agent.id }), 409, 'CAPACITY_REACHED');
+      expect((await assign(lead.token, id, { assigneeId: agent.id, reason: 'they know this customer' })).status).toBe(200);
+      expect(await current(id)).toEqual({ role_id: capped, assignee_id: agent.id });
+    });
+
+    it('many takes at once never go over capacity', async () => {
+      await sql.query(`UPDATE conversations SET status = 'resolved' WHERE role_id = $1`, [capped]);
+      await setCapacity(3);
+      const ids = await insertConversations(12, { roleId: capped });
+      const results = await Promise.all(ids.map((id) => assign(agent.token, id, { assigneeId: agent.id })));
+      expect(results.filter((r) => r.status === 200)).toHaveLength(3);
+      for (const r of results.filter((x) => x.status !== 200)) expectCode(r, 409, 'CAPACITY_REACHED');
+      expect(await held()).toBe(3);
     });
   });
 

@@ -53,7 +53,7 @@ describe('live desk: access, roles and reassignment', () => {
     lead = await createMember(desk, admin, 'lead');
     care = await createMember(desk, admin, 'agent');
     sales = await createMember(desk, admin, 'agent');
-    const role = async (name: string) => (await desk.http().post('/api/roles').set(bearer(admin)).send({ name })).body.id as string;
+    const role = async (name: string) => (await desk.http().post('/api/roles').set(bearer(admin)).send({ name, assignment: 'manual' })).body.id as string;
     careRole = await role('Customer care');
     salesRole = await role('Sales');
     await setMembers(careRole, [care.id]);

@@ -30,7 +30,7 @@ describe('live desk: a client that stops reading', () => {
     const admin = await signIn(desk, ADMIN_EMAIL, ADMIN_PASSWORD);
     const workspaceId = (await desk.http().get('/api/me').set(bearer(admin))).body.workspaceId as string;
     const channel = await createChannel(desk, admin, 'api');
-    const role = (await desk.http().post('/api/roles').set(bearer(admin)).send({ name: 'Bulk' })).body.id as string;
+    const role = (await desk.http().post('/api/roles').set(bearer(admin)).send({ name: 'Bulk', assignment: 'manual' })).body.id as string;
     const { rows } = await sql.query<{ id: string }>(
       `INSERT INTO conversations (workspace_id, channel_id, channel_type, kind, thread_key, email_token, last_message_at, subject)
        SELECT $1, $2, 'api', 'comment', $3 || '-' || g, $3 || '-' || g, now(), repeat('a long subject to fill the pipe ', 40)

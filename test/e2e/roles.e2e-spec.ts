@@ -47,6 +47,8 @@ describe('task-force roles', () => {
         description: null,
         assignment: 'round_robin',
         escalationRoleId: null,
+        acceptanceSeconds: null,
+        businessHoursId: null,
         members: [],
         createdAt: expect.stringMatching(ISO),
         updatedAt: expect.stringMatching(ISO),
@@ -143,6 +145,35 @@ describe('task-force roles', () => {
       expectCode(await desk.http().patch(`/api/roles/${a.id}`).set(bearer(lead.token)).send({ escalationRoleId: b.id }), 400, 'VALIDATION_FAILED');
       expectCode(await desk.http().patch(`/api/roles/${a.id}`).set(bearer(lead.token)).send({ escalationRoleId: NO_SUCH }), 404, 'ROLE_NOT_FOUND');
       expectCode(await createRole(lead.token, { name: name('Esc'), escalationRoleId: NO_SUCH }), 404, 'ROLE_NOT_FOUND');
+    });
+
+    it('takes an acceptance timer and working hours of this workspace; null clears them', async () => {
+      const hours = async (ws: string) =>
+        (
+          await sql.query(`INSERT INTO business_hours (workspace_id, name, timezone, weekly) VALUES ($1, 'Office', 'Europe/Rome', '[]') RETURNING id`, [ws])
+        ).rows[0].id as string;
+      const ours = await hours(workspaceId);
+      const otherWorkspace = (await sql.query(`SELECT id FROM workspaces WHERE id <> $1 LIMIT 1`, [workspaceId])).rows[0].id as string;
+      const theirs = await hours(otherWorkspace);
+      const res = await createRole(lead.token, { name: name('Timed'), acceptanceSeconds: 300, businessHoursId: ours });
+      expect(res.status).toBe(201);
+      expect(res.body).toMatchObject({ acceptanceSeconds: 300, businessHoursId: ours });
+      expect((await desk.http().get(`/api/roles/${res.body.id}`).set(bearer(agent.token))).body).toMatchObject({ acceptanceSeconds: 300, businessHoursId: ours });
+      const patched = await desk.http().patch(`/api/roles/${res.body.id}`).set(bearer(lead.token)).send({ acceptanceSeconds: 60 });
+      expect(patched.body).toMatchObject({ acceptanceSeconds: 60, businessHoursId: ours });
+      const cleared = await desk.http().patch(`/api/roles/${res.body.id}`).set(bearer(lead.token)).send({ acceptanceSeconds: null, businessHoursId: null });
+      expect(cleared.body).toMatchObject({ acceptanceSeconds: null, businessHoursId: null });
+
+      const bad = await createRole(lead.token, { name: name('Bad'), acceptanceSeconds: 0, businessHoursId: 'office' });
+      expectCode(bad, 400, 'VALIDATION_FAILED');
+      for (const field of ['acceptanceSeconds', 'businessHoursId']) expect(messages(bad).some((m) => m.includes(field))).toBe(true);
+      for (const acceptanceSeconds of [-1, 1.5, '60', 7 * 24 * 3600 + 1]) {
+        expectCode(await desk.http().patch(`/api/roles/${res.body.id}`).set(bearer(lead.token)).send({ acceptanceSeconds }), 400, 'VALIDATION_FAILED');
+      }
+      expectCode(await createRole(lead.token, { name: name('Nowhere'), businessHoursId: NO_SUCH }), 404, 'BUSINESS_HOURS_NOT_FOUND');
+      expectCode(await createRole(lead.token, { name: name('Theirs'), businessHoursId: theirs }), 404, 'BUSINESS_HOURS_NOT_FOUND');
+      expectCode(await desk.http().patch(`/api/roles/${res.body.id}`).set(bearer(lead.token)).send({ businessHoursId: theirs }), 404, 'BUSINESS_HOURS_NOT_FOUND');
+      expect((await desk.http().get(`/api/roles/${res.body.id}`).set(bearer(lead.token))).body.businessHoursId).toBeNull();
     });
 
     it('answers an unknown or malformed id with 404 ROLE_NOT_FOUND or 400', async () => {

@@ -13,6 +13,7 @@ import { ConversationsController } from './conversations/conversations.controlle
 import { AssignmentController } from './conversations/assignment.controller';
 import { HistoryController } from './conversations/history.controller';
 import { RolesController } from './roles/roles.controller';
+import { ResponsibilityMapController } from './routing/responsibility-map.controller';
 import { WorkloadController } from './workload/workload.controller';
 import { WebhooksController } from './webhooks/webhooks.controller';
 import { AuthController } from './auth/auth.controller';
@@ -57,6 +58,7 @@ export class AppModule {
         AssignmentController,
         HistoryController,
         RolesController,
+        ResponsibilityMapController,
         WorkloadController,
         ContactsController,
         PresenceController,

@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { CommonModule, LoggingModule, ResolvedConfig } from '@app/common';
 import { DbModule } from '@app/db';
 import { InboxWorkersModule } from '@app/inbox';
-import { RoutingModule } from '@app/routing';
+import { RoutingModule, RoutingWorkersModule } from '@app/routing';
 
 /**
  * The background workers alone, for running beside several API instances. Each worker library registers its
@@ -14,7 +14,7 @@ export class WorkerModule {
   static forRoot(config: ResolvedConfig, databaseUrl: string): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [CommonModule.forRoot(config), LoggingModule.forRoot(config.logLevel), DbModule.forRoot(databaseUrl), RoutingModule, InboxWorkersModule],
+      imports: [CommonModule.forRoot(config), LoggingModule.forRoot(config.logLevel), DbModule.forRoot(databaseUrl), RoutingModule, InboxWorkersModule, RoutingWorkersModule],
     };
   }
 }

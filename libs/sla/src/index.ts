@@ -1,2 +1,6 @@
 export * from './sla.module';
 export * from './calendar/business-hours';
+export * from './calendar/open-hours';
+export * from './calendar/weekly-hours';
+export * from './business-hours/business-hours.view';
+export * from './business-hours/business-hours.service';

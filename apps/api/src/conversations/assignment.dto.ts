@@ -27,7 +27,10 @@ export class AssignmentDto {
   @IsUUID()
   assigneeId?: string | null;
 
-  @ApiPropertyOptional({ maxLength: 500, description: 'why; carried on the conversation.assigned event' })
+  @ApiPropertyOptional({
+    maxLength: 500,
+    description: "why; carried on the conversation.assigned event and the history line (an agent's take defaults to 'taken by the agent')",
+  })
   @IsOptional()
   @Transform(trim)
   @IsString()

@@ -3,6 +3,7 @@ import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import { CHANNEL_TYPES } from '@app/channels';
 import { trim } from '../boot/transforms';
+import { ReplyHoldDto } from '../voice/reply-hold.dto';
 
 const STATUSES = ['open', 'pending', 'snoozed', 'resolved'] as const;
 const KINDS = ['comment', 'mention', 'message'] as const;
@@ -74,6 +75,11 @@ class SlaDto {
   @ApiProperty({ enum: ['none', 'ok', 'warning', 'breached', 'met'] }) state!: string;
 }
 
+class RoutingDto {
+  @ApiProperty({ nullable: true, type: Number, description: 'the responsibility map version that routed it' }) mapVersion!: number | null;
+  @ApiProperty({ nullable: true, type: String, description: 'the name of the rule that decided; null: the default role' }) rule!: string | null;
+}
+
 export class ConversationDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) channelId!: string;
@@ -92,6 +98,12 @@ export class ConversationDto {
   @ApiProperty() lastMessageAt!: string;
   @ApiProperty({ nullable: true, type: String, description: 'since when the customer waits for an answer' }) waitingSince!: string | null;
   @ApiProperty() createdAt!: string;
+  @ApiProperty({ description: 'grows with every change of status, priority, role, assignee, tags or snooze; send it as If-Match to edit safely' })
+  version!: number;
+  @ApiProperty({ type: RoutingDto }) routing!: RoutingDto;
+  @ApiProperty({ nullable: true, type: String, description: 'when the current assignee got it' }) assignedAt!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: "when it escalates unless someone replies (the role's acceptanceSeconds)" })
+  acceptDueAt!: string | null;
   @ApiProperty({ type: SlaDto }) sla!: SlaDto;
 }
 
@@ -116,7 +128,13 @@ export class MessageDto {
   @ApiProperty({ nullable: true, type: String }) parentExternalId!: string | null;
   @ApiProperty({ description: "the platform's own time of the message" }) createdAt!: string;
   @ApiProperty() receivedAt!: string;
-  @ApiPropertyOptional({ enum: ['queued', 'sent', 'delivered', 'read', 'failed'] }) deliveryStatus?: string;
+  @ApiPropertyOptional({
+    enum: ['held', 'rejected', 'queued', 'sent', 'delivered', 'read', 'failed'],
+    description: '`held`: waits for a lead by the reply policy (see hold); `rejected`: a lead refused it, never sent',
+  })
+  deliveryStatus?: string;
+  @ApiPropertyOptional({ type: ReplyHoldDto, description: 'why a reply is held, and the decision once a lead made it' }) hold?: ReplyHoldDto;
+  @ApiPropertyOptional({ type: [String], description: "the reply policy's warning terms this reply contains" }) policyWarnings?: string[];
   @ApiPropertyOptional({ description: "the platform's reason, when failed" }) deliveryError?: string;
   @ApiProperty({ type: 'array', items: { type: 'object' } }) attachments!: object[];
   @ApiProperty() edited!: boolean;

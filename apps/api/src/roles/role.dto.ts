@@ -8,6 +8,13 @@ const STRATEGY_DOC =
   'how the role hands out its conversations: round_robin (default) or least_busy among its online members under capacity, ' +
   'or manual (they wait in the queue to be taken or assigned)';
 
+/** A week: an acceptance timer longer than that is a forgotten setting, not a timer. */
+const MAX_ACCEPTANCE_SECONDS = 7 * 24 * 3600;
+const ACCEPTANCE_DOC =
+  'the acceptance timer in seconds: when the assignee has not replied within it, the conversation escalates (to escalationRoleId, ' +
+  "unassigned, or else back to this role's queue) and leads are told live; null: no timer";
+const BUSINESS_HOURS_DOC = "the role's working hours: a business-hours calendar of this workspace (404 BUSINESS_HOURS_NOT_FOUND otherwise); null: always";
+
 export class CreateRoleDto {
   @ApiProperty({ example: 'Customer care', maxLength: 100, description: 'unique in the workspace, case-insensitively (409 ROLE_NAME_TAKEN)' })
   @Transform(trim)
@@ -37,6 +44,18 @@ export class CreateRoleDto {
   @IsOptional()
   @IsUUID()
   escalationRoleId?: string | null;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_ACCEPTANCE_SECONDS, nullable: true, type: Number, description: ACCEPTANCE_DOC })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_ACCEPTANCE_SECONDS)
+  acceptanceSeconds?: number | null;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, description: BUSINESS_HOURS_DOC })
+  @IsOptional()
+  @IsUUID()
+  businessHoursId?: string | null;
 }
 
 export class UpdateRoleDto {
@@ -49,6 +68,19 @@ export class UpdateRoleDto {
   description?: string | null;
   @ApiPropertyOptional({ enum: ASSIGNMENT_STRATEGIES, description: STRATEGY_DOC }) @IsOptional() @IsIn(ASSIGNMENT_STRATEGIES) assignment?: AssignmentStrategy;
   @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, description: 'null clears it' }) @IsOptional() @IsUUID() escalationRoleId?: string | null;
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: MAX_ACCEPTANCE_SECONDS,
+    nullable: true,
+    type: Number,
+    description: `${ACCEPTANCE_DOC}. Applies to assignments made after the change`,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_ACCEPTANCE_SECONDS)
+  acceptanceSeconds?: number | null;
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, description: BUSINESS_HOURS_DOC }) @IsOptional() @IsUUID() businessHoursId?: string | null;
 }
 
 export class RoleMemberInputDto {
@@ -90,6 +122,8 @@ export class RoleDto {
   @ApiProperty({ nullable: true, type: String }) description!: string | null;
   @ApiProperty({ enum: ASSIGNMENT_STRATEGIES }) assignment!: AssignmentStrategy;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) escalationRoleId!: string | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'the acceptance timer in seconds; null: none' }) acceptanceSeconds!: number | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'the working-hours calendar; null: always' }) businessHoursId!: string | null;
   @ApiProperty({ type: [RoleMemberDto], description: 'by name' }) members!: RoleMemberDto[];
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;

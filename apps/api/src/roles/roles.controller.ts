@@ -14,7 +14,7 @@ export class RolesController {
 
   @Post()
   @RequireAccess('lead')
-  @ApiCreatedResponse({ type: RoleDto, description: 'lead, admin. 409 ROLE_NAME_TAKEN; 404 ROLE_NOT_FOUND for an unknown escalationRoleId' })
+  @ApiCreatedResponse({ type: RoleDto, description: 'lead, admin. 409 ROLE_NAME_TAKEN; 404 ROLE_NOT_FOUND for an unknown escalationRoleId, BUSINESS_HOURS_NOT_FOUND for an unknown businessHoursId' })
   async create(@CurrentUser() me: AuthUser, @Body() body: CreateRoleDto): Promise<RoleDto> {
     return RoleDto.from(await this.roles.create(me.workspaceId, body));
   }
@@ -33,7 +33,7 @@ export class RolesController {
 
   @Patch(':id')
   @RequireAccess('lead')
-  @ApiOkResponse({ type: RoleDto, description: 'lead, admin. Fields left out stay; 409 ROLE_NAME_TAKEN' })
+  @ApiOkResponse({ type: RoleDto, description: 'lead, admin. Fields left out stay; null clears the optional ones; 409 ROLE_NAME_TAKEN' })
   async update(@CurrentUser() me: AuthUser, @Param('id', uuidPipe) id: string, @Body() body: UpdateRoleDto): Promise<RoleDto> {
     return RoleDto.from(await this.roles.update(me.workspaceId, id, body));
   }

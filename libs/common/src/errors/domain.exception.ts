@@ -28,6 +28,12 @@ export const ErrorCode = {
   CONTACT_NOT_FOUND: HttpStatus.NOT_FOUND,
   EVENT_NOT_FOUND: HttpStatus.NOT_FOUND,
   ROLE_NOT_FOUND: HttpStatus.NOT_FOUND,
+  /** GET /api/responsibility-map/versions/:version for a version that was never saved. */
+  MAP_VERSION_NOT_FOUND: HttpStatus.NOT_FOUND,
+  /** A role named a working-hours calendar (businessHoursId) that is not one of this workspace. */
+  BUSINESS_HOURS_NOT_FOUND: HttpStatus.NOT_FOUND,
+  CANNED_RESPONSE_NOT_FOUND: HttpStatus.NOT_FOUND,
+  MESSAGE_NOT_FOUND: HttpStatus.NOT_FOUND,
   SIGNATURE_MISSING: HttpStatus.UNAUTHORIZED,
   SIGNATURE_INVALID: HttpStatus.FORBIDDEN,
   /**
@@ -49,6 +55,14 @@ export const ErrorCode = {
   CONVERSATION_ALREADY_ASSIGNED: HttpStatus.CONFLICT,
   /** The conversation changed since the version the client sent in If-Match: reload and retry. */
   VERSION_CONFLICT: HttpStatus.CONFLICT,
+  /** An agent tried to take a conversation while already holding as many open ones of that role as their capacity. */
+  CAPACITY_REACHED: HttpStatus.CONFLICT,
+  /** Another canned response of this workspace already has this shortcut (case-insensitively). */
+  CANNED_SHORTCUT_TAKEN: HttpStatus.CONFLICT,
+  /** Only a reply held for approval can be approved or rejected; this one was decided already or never held. */
+  REPLY_NOT_HELD: HttpStatus.CONFLICT,
+  /** A public reply containing terms the reply policy blocks: nothing was stored or sent. */
+  REPLY_BLOCKED: HttpStatus.UNPROCESSABLE_ENTITY,
   METHOD_NOT_ALLOWED: HttpStatus.METHOD_NOT_ALLOWED,
   SERVICE_UNAVAILABLE: HttpStatus.SERVICE_UNAVAILABLE,
   INTERNAL_ERROR: HttpStatus.INTERNAL_SERVER_ERROR,

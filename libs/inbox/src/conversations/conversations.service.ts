@@ -5,10 +5,11 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { Clock, DomainException } from '@app/common';
 import { ChannelsService } from '@app/channels';
 import type { AuthUser } from '@app/identity';
+import { evaluateReply, readReplyPolicy, type ReplyEvaluation } from '@app/voice';
 import { WorkSignals } from '../work/work-signals';
 import { ConversationQueryService } from './conversation-query.service';
 import { scopeOf } from './conversation-scope';
-import { MESSAGE_COLUMNS, toMessageView, type ConversationView, type MessageView } from './views';
+import { MESSAGE_COLUMNS, toMessageView, type ConversationView, type MessageView, type ReplyHold } from './views';
 import { rows } from '@app/db';
 import { ChangeSet } from '../events/change-set';
 import { publishChanges } from '../events/publish-changes';
@@ -30,6 +31,12 @@ export class ConversationsService {
   /**
    * Stores the reply as `queued` together with its outbox row, in one transaction: once this returns, the reply
    * will be delivered (or fail visibly) even if the process dies now.
+   *
+   * The reply policy judges it first (evaluateReply): a public reply with a block term is refused, nothing stored
+   * (422 REPLY_BLOCKED); a reply on an approval topic is stored `held` with the reason and no outbox row, until a
+   * lead approves it (leads' and admins' own replies are not held); warning terms travel on the message as
+   * `policyWarnings`. A held reply is not an answer the customer got, so the customer's wait goes on; it does
+   * count as the assignee acting on the conversation (the acceptance timer stops).
    */
   async reply(user: AuthUser, conversationId: string, text: string): Promise<MessageView> {
     const conversation = await this.query.get(scopeOf(user), conversationId);
@@ -37,20 +44,121 @@ export class ConversationsService {
     if (!settings) throw new DomainException('CHANNEL_DELETED', 'The channel of this conversation was deleted: replies cannot be sent');
     const now = this.clock.now();
     const message = await this.db.transaction(async (m) => {
-      const row = await this.insertMessage(m, user, conversation, 'outbound', text, now);
+      const verdict = evaluateReply(await readReplyPolicy(m, user.workspaceId), { text, kind: conversation.kind, tags: conversation.tags }, { approver: isApprover(user) });
+      if (verdict.verdict === 'block') throw replyBlocked(verdict);
+      const hold: ReplyHold | null =
+        verdict.verdict === 'hold' ? { reason: verdict.reason!, topics: verdict.topics, terms: verdict.topicTerms, heldAt: now.toISOString() } : null;
+      const row = await this.insertReply(m, user, conversation, text, now, hold, verdict.warnings);
+      if (!hold) {
+        await m.query(
+          `INSERT INTO outbox (message_id, workspace_id, channel_id, outbound_message_id) VALUES ($1, $2, $3, $4)`,
+          [row.id, user.workspaceId, conversation.channelId, outboundMessageId(settings.fromAddress)],
+        );
+      }
       await m.query(
-        `INSERT INTO outbox (message_id, workspace_id, channel_id, outbound_message_id) VALUES ($1, $2, $3, $4)`,
-        [row.id, user.workspaceId, conversation.channelId, outboundMessageId(settings.fromAddress)],
+        `UPDATE conversations SET last_message_at = GREATEST(last_message_at, $2), waiting_since = CASE WHEN $3 THEN waiting_since END, accept_due_at = NULL, updated_at = now() WHERE id = $1`,
+        [conversation.id, now, hold !== null],
       );
-      await m.query(`UPDATE conversations SET last_message_at = GREATEST(last_message_at, $2), waiting_since = NULL, accept_due_at = NULL, updated_at = now() WHERE id = $1`, [
-        conversation.id,
-        now,
-      ]);
       await publishChanges(m, user.workspaceId, new ChangeSet().message(row.id, 'created'));
       return row;
     });
+    if (!message.hold) this.signals.notify('outbox');
+    return message;
+  }
+
+  /** What the reply policy would say about this text as the user's reply here, without sending anything. */
+  async checkReply(user: AuthUser, conversationId: string, text: string): Promise<ReplyEvaluation> {
+    const conversation = await this.query.get(scopeOf(user), conversationId);
+    return evaluateReply(await readReplyPolicy(this.db, user.workspaceId), { text, kind: conversation.kind, tags: conversation.tags }, { approver: isApprover(user) });
+  }
+
+  /**
+   * A lead's approval of a held reply: it is queued with its outbox row, exactly as a reply that was never held,
+   * and delivered by the outbound worker. The message row is locked, so approvals racing each other send once
+   * (the later one answers 409 REPLY_NOT_HELD). The policy is asked again: an approval does not override a block
+   * term added since the reply was held.
+   */
+  async approveReply(user: AuthUser, conversationId: string, messageId: string): Promise<MessageView> {
+    const conversation = await this.query.get(scopeOf(user), conversationId);
+    const settings = await this.channels.liveSettings(user.workspaceId, conversation.channelId);
+    if (!settings) throw new DomainException('CHANNEL_DELETED', 'The channel of this conversation was deleted: replies cannot be sent');
+    const now = this.clock.now();
+    const message = await this.db.transaction(async (m) => {
+      const held = await this.lockHeldReply(m, user.workspaceId, conversation.id, messageId);
+      const verdict = evaluateReply(await readReplyPolicy(m, user.workspaceId), { text: held.text, kind: conversation.kind, tags: conversation.tags }, { approver: true });
+      if (verdict.verdict === 'block') throw replyBlocked(verdict);
+      const hold: ReplyHold = { ...held.hold!, decidedBy: { id: user.id, name: user.name }, decidedAt: now.toISOString() };
+      await m.query(`UPDATE messages SET delivery_status = 'queued', hold = $2::jsonb WHERE id = $1`, [held.id, JSON.stringify(hold)]);
+      await m.query(
+        `INSERT INTO outbox (message_id, workspace_id, channel_id, outbound_message_id) VALUES ($1, $2, $3, $4)`,
+        [held.id, user.workspaceId, conversation.channelId, outboundMessageId(settings.fromAddress)],
+      );
+      await m.query(`UPDATE conversations SET waiting_since = NULL, accept_due_at = NULL, updated_at = now() WHERE id = $1`, [conversation.id]);
+      await publishChanges(m, user.workspaceId, new ChangeSet().message(held.id, 'updated'));
+      return this.messageById(m, user.workspaceId, held.id);
+    });
     this.signals.notify('outbox');
     return message;
+  }
+
+  /** A lead's refusal of a held reply: it stays in the conversation as `rejected`, with the lead's note, never sent. */
+  async rejectReply(user: AuthUser, conversationId: string, messageId: string, note: string | null): Promise<MessageView> {
+    const conversation = await this.query.get(scopeOf(user), conversationId);
+    return this.db.transaction(async (m) => {
+      const held = await this.lockHeldReply(m, user.workspaceId, conversation.id, messageId);
+      const hold: ReplyHold = { ...held.hold!, decidedBy: { id: user.id, name: user.name }, decidedAt: this.clock.now().toISOString(), decisionNote: note };
+      await m.query(`UPDATE messages SET delivery_status = 'rejected', hold = $2::jsonb WHERE id = $1`, [held.id, JSON.stringify(hold)]);
+      await publishChanges(m, user.workspaceId, new ChangeSet().message(held.id, 'updated'));
+      return this.messageById(m, user.workspaceId, held.id);
+    });
+  }
+
+  /** Replies waiting for a lead's approval in the whole workspace, oldest first (for leads and admins). */
+  async heldReplies(user: AuthUser, limit: number): Promise<Array<{ message: MessageView; conversationId: string }>> {
+    const held = await rows<Record<string, unknown>>(
+      this.db,
+      `SELECT ${MESSAGE_COLUMNS} FROM messages WHERE workspace_id = $1 AND delivery_status = 'held' ORDER BY created_at, id LIMIT $2`,
+      [user.workspaceId, limit],
+    );
+    return held.map((r) => {
+      const message = toMessageView(r);
+      return { message, conversationId: message.conversationId };
+    });
+  }
+
+  private async lockHeldReply(m: EntityManager, workspaceId: string, conversationId: string, messageId: string): Promise<MessageView> {
+    const [row] = await rows<Record<string, unknown>>(
+      m,
+      `SELECT ${MESSAGE_COLUMNS} FROM messages WHERE workspace_id = $1 AND conversation_id = $2 AND id = $3 AND direction = 'outbound' FOR UPDATE`,
+      [workspaceId, conversationId, messageId],
+    );
+    if (!row) throw new DomainException('MESSAGE_NOT_FOUND', 'No such reply in this conversation');
+    const message = toMessageView(row);
+    if (message.deliveryStatus !== 'held') throw new DomainException('REPLY_NOT_HELD', `This reply is not waiting for approval (it is ${message.deliveryStatus ?? 'not a reply'})`);
+    return message;
+  }
+
+  private async messageById(m: EntityManager, workspaceId: string, id: string): Promise<MessageView> {
+    const [row] = await rows<Record<string, unknown>>(m, `SELECT ${MESSAGE_COLUMNS} FROM messages WHERE workspace_id = $1 AND id = $2`, [workspaceId, id]);
+    return toMessageView(row!);
+  }
+
+  private async insertReply(
+    m: EntityManager,
+    user: AuthUser,
+    conversation: ConversationView,
+    text: string,
+    at: Date,
+    hold: ReplyHold | null,
+    warnings: string[],
+  ): Promise<MessageView> {
+    const [row] = await rows<Record<string, unknown>>(
+      m,
+      `INSERT INTO messages (workspace_id, conversation_id, channel_id, direction, author_type, author_id, author_name, text, created_at, received_at, delivery_status, hold, policy_warnings)
+       VALUES ($1, $2, $3, 'outbound', 'user', $4, $5, $6, $7, $7, $8, $9::jsonb, $10::text[]) RETURNING ${MESSAGE_COLUMNS}`,
+      [user.workspaceId, conversation.id, conversation.channelId, user.id, user.name, text, at, hold ? 'held' : 'queued', hold ? JSON.stringify(hold) : null, warnings.length ? warnings : null],
+    );
+    return toMessageView(row!);
   }
 
   /** Internal: visible to the team, never sent, and not a response to the customer. */
@@ -122,6 +230,15 @@ export class ConversationsService {
     );
     return toMessageView(rows[0]!);
   }
+}
+
+/** Leads and admins approve held replies, so their own replies are not held. */
+function isApprover(user: AuthUser): boolean {
+  return user.access === 'lead' || user.access === 'admin';
+}
+
+function replyBlocked(verdict: ReplyEvaluation): DomainException {
+  return new DomainException('REPLY_BLOCKED', `Blocked by the reply policy: ${verdict.reason}`);
 }
 
 /** Our own RFC 5322 Message-ID for an e-mail reply, on the domain of the channel's address. */

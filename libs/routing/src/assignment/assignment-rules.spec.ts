@@ -1,4 +1,4 @@
-import { agentRefusal, nextAssignment, sameAssignment } from './assignment-rules';
+import { agentRefusal, manualChange, nextAssignment, sameAssignment, underCapacity } from './assignment-rules';
 
 const ME = 'aaaaaaaa-0000-4000-8000-000000000001';
 const OTHER = 'bbbbbbbb-0000-4000-8000-000000000002';
@@ -48,5 +48,34 @@ describe('agentRefusal: an agent only takes an unassigned conversation of their 
   it('refuses a conversation of a role they are not in, or of no role', () => {
     expect(agentRefusal(ME, mine, { roleId: ROLE2, assigneeId: null }, { assigneeId: ME })?.code).toBe('ASSIGNMENT_NOT_ALLOWED');
     expect(agentRefusal(ME, mine, { roleId: null, assigneeId: null }, { assigneeId: ME })?.code).toBe('ASSIGNMENT_NOT_ALLOWED');
+  });
+});
+
+describe('manualChange: the history type of a manual change', () => {
+  it('a role change is a reassignment, with or without a person', () => {
+    expect(manualChange({ roleId: ROLE, assigneeId: ME }, { roleId: ROLE2, assigneeId: ME })).toBe('reassigned');
+    expect(manualChange({ roleId: ROLE, assigneeId: null }, { roleId: ROLE2, assigneeId: OTHER })).toBe('reassigned');
+    expect(manualChange({ roleId: ROLE, assigneeId: ME }, { roleId: null, assigneeId: null })).toBe('reassigned');
+    expect(manualChange({ roleId: null, assigneeId: null }, { roleId: ROLE, assigneeId: null })).toBe('reassigned');
+  });
+
+  it('someone given a conversation that had no role is an assignment', () => {
+    expect(manualChange({ roleId: null, assigneeId: null }, { roleId: ROLE, assigneeId: ME })).toBe('assigned');
+    expect(manualChange({ roleId: null, assigneeId: OTHER }, { roleId: null, assigneeId: ME })).toBe('assigned');
+  });
+
+  it('within one role: a person set is assigned, none is unassigned (back to the queue)', () => {
+    expect(manualChange({ roleId: ROLE, assigneeId: null }, { roleId: ROLE, assigneeId: ME })).toBe('assigned');
+    expect(manualChange({ roleId: ROLE, assigneeId: OTHER }, { roleId: ROLE, assigneeId: ME })).toBe('assigned');
+    expect(manualChange({ roleId: ROLE, assigneeId: ME }, { roleId: ROLE, assigneeId: null })).toBe('unassigned');
+  });
+});
+
+describe('underCapacity', () => {
+  it('null is unlimited; otherwise strictly fewer held than the capacity', () => {
+    expect(underCapacity(null, 10_000)).toBe(true);
+    expect(underCapacity(2, 1)).toBe(true);
+    expect(underCapacity(2, 2)).toBe(false);
+    expect(underCapacity(0, 0)).toBe(false);
   });
 });

@@ -46,3 +46,20 @@ export function agentRefusal(agentId: string, agentRoleIds: ReadonlySet<string>,
   }
   return null;
 }
+
+/**
+ * The history line a manual change writes (see HistoryEntry): moving it from one role to another (or out of every
+ * role) is a reassignment, with or without a person; giving someone a conversation that had no role is an
+ * assignment, as within one role; leaving it with nobody in the same role is an unassignment (back to the queue).
+ */
+export type ManualChange = 'assigned' | 'unassigned' | 'reassigned';
+
+export function manualChange(current: Assignment, next: Assignment): ManualChange {
+  if (current.roleId !== next.roleId && (current.roleId !== null || next.assigneeId === null)) return 'reassigned';
+  return next.assigneeId === null ? 'unassigned' : 'assigned';
+}
+
+/** Under capacity: `capacity` null is unlimited; `held` counts the member's open conversations of the role. */
+export function underCapacity(capacity: number | null, held: number): boolean {
+  return capacity === null || held < capacity;
+}

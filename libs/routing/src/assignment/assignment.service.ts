@@ -7,7 +7,7 @@ import type { AuthUser } from '@app/identity';
 import { ChangeSet, CONVERSATION_COLUMNS, CONVERSATION_FROM, publishChanges, toConversationView, type ConversationRow, type ConversationView } from '@app/inbox';
 import { assertAssignable } from '../people/assignable-people';
 import { RoleRepository } from '../roles/role.repository';
-import { agentRefusal, nextAssignment, sameAssignment, type Assignment, type AssignmentRequest } from './assignment-rules';
+import { agentRefusal, manualChange, nextAssignment, sameAssignment, underCapacity, type Assignment, type AssignmentRequest } from './assignment-rules';
 
 export interface AssignmentInput extends AssignmentRequest {
   reason?: string | null;
@@ -15,11 +15,28 @@ export interface AssignmentInput extends AssignmentRequest {
 
 export const MAX_BULK_ASSIGNMENT = 1000;
 
+/** The history reason of an agent taking a conversation without saying why. */
+export const TAKEN_REASON = 'taken by the agent';
+
+/** How often an agent's take starts over when a lead moved the conversation to another role meanwhile. */
+const TAKE_ATTEMPTS = 3;
+
+interface LockedConversation {
+  role_id: string | null;
+  assignee_id: string | null;
+  version: number;
+}
+
+/** Thrown inside a take's transaction to roll it back and start over: the role locked is no longer the conversation's. */
+class RoleMoved extends Error {}
+
 /**
  * Manual assignment: a lead or admin moves conversations between roles and people; an agent takes an unassigned
  * conversation of one of their roles. The conversation row is locked for the change, so concurrent assignments of
- * one conversation serialize (the later one sees the earlier one's result), and the change and its
- * `conversation.assigned` event commit together. Nothing is written when nothing changes.
+ * one conversation serialize (the later one sees the earlier one's result), and the change, its history line and
+ * its `conversation.assigned` event commit together. Nothing is written when nothing changes.
+ *
+ * `expectedVersion` (If-Match) makes a change conditional: 409 VERSION_CONFLICT when the conversation changed since.
  */
 @Injectable()
 export class AssignmentService {
@@ -28,43 +45,66 @@ export class AssignmentService {
     private readonly roles: RoleRepository,
   ) {}
 
-  async assign(actor: AuthUser, conversationId: string, input: AssignmentInput): Promise<ConversationView> {
+  async assign(actor: AuthUser, conversationId: string, input: AssignmentInput, expectedVersion?: number): Promise<ConversationView> {
     const request = normalize(input);
+    if (actor.access === 'agent') return this.take(actor, conversationId, request, expectedVersion);
     const workspaceId = actor.workspaceId;
     return this.db.transaction(async (m) => {
       // Targets first: a role is share-locked before the conversation, the order in which deleting a role locks them.
-      if (actor.access !== 'agent') await this.checkTargets(m, workspaceId, request);
-      const [row] = await rows<{ role_id: string | null; assignee_id: string | null }>(
-        m,
-        `SELECT role_id, assignee_id FROM conversations WHERE workspace_id = $1 AND id = $2 FOR UPDATE`,
-        [workspaceId, conversationId],
-      );
+      await this.checkTargets(m, workspaceId, request);
+      const row = await this.lockConversation(m, workspaceId, conversationId);
       if (!row) throw conversationNotFound();
+      checkVersion(row.version, expectedVersion);
       const current: Assignment = { roleId: row.role_id, assigneeId: row.assignee_id };
-      if (actor.access === 'agent') {
-        const mine = await this.roleIdsOf(m, workspaceId, actor.id);
-        // What an agent may not read does not exist for them (the same rule as conversation-scope).
-        if (current.assigneeId !== actor.id && !(current.roleId !== null && mine.has(current.roleId))) throw conversationNotFound();
-        const refusal = agentRefusal(actor.id, mine, current, request);
-        if (refusal) throw new DomainException(refusal.code, refusal.message);
-      }
       const next = nextAssignment(current, request);
       if (sameAssignment(current, next)) return this.view(m, workspaceId, conversationId);
-      await m.query(`UPDATE conversations SET role_id = $3, assignee_id = $4, updated_at = now() WHERE workspace_id = $1 AND id = $2`, [
-        workspaceId,
-        conversationId,
-        next.roleId,
-        next.assigneeId,
-      ]);
-      const view = await this.view(m, workspaceId, conversationId);
-      await publishChanges(m, workspaceId, new ChangeSet().conversation(conversationId, 'assigned', current, context(actor, request.reason)));
-      return view;
+      // A lead's choice stands over capacity: they see the whole desk and decide who carries more.
+      return this.apply(m, actor, conversationId, current, next, manualChange(current, next), request.reason ?? null);
     });
   }
 
   /**
-   * One transaction, one event per changed conversation. Ids that are not conversations of the caller's workspace
-   * (unknown, or another workspace's) are skipped, not refused; `updated` counts the conversations that changed.
+   * An agent taking an unassigned conversation of one of their roles, within their capacity. The role is locked
+   * before the conversation (`SELECT ... FROM roles ... FOR UPDATE`), as automatic assignment does: that serializes
+   * every capacity decision of the role, so an agent can never go over capacity by taking and being assigned at once.
+   */
+  private async take(actor: AuthUser, conversationId: string, request: AssignmentInput, expectedVersion: number | undefined): Promise<ConversationView> {
+    const workspaceId = actor.workspaceId;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.db.transaction(async (m) => {
+          const [peek] = await rows<{ role_id: string | null }>(m, `SELECT role_id FROM conversations WHERE workspace_id = $1 AND id = $2`, [
+            workspaceId,
+            conversationId,
+          ]);
+          if (!peek) throw conversationNotFound();
+          if (peek.role_id !== null) await m.query(`SELECT 1 FROM roles WHERE workspace_id = $1 AND id = $2 FOR UPDATE`, [workspaceId, peek.role_id]);
+          const row = await this.lockConversation(m, workspaceId, conversationId);
+          if (!row) throw conversationNotFound();
+          if (row.role_id !== peek.role_id) throw new RoleMoved();
+          const current: Assignment = { roleId: row.role_id, assigneeId: row.assignee_id };
+          const mine = await this.roleIdsOf(m, workspaceId, actor.id);
+          // What an agent may not read does not exist for them (the same rule as conversation-scope).
+          if (current.assigneeId !== actor.id && !(current.roleId !== null && mine.has(current.roleId))) throw conversationNotFound();
+          checkVersion(row.version, expectedVersion);
+          const refusal = agentRefusal(actor.id, mine, current, request);
+          if (refusal) throw new DomainException(refusal.code, refusal.message);
+          const next = nextAssignment(current, request);
+          if (sameAssignment(current, next)) return this.view(m, workspaceId, conversationId);
+          await this.checkCapacity(m, workspaceId, current.roleId!, actor.id);
+          return this.apply(m, actor, conversationId, current, next, 'assigned', request.reason ?? TAKEN_REASON);
+        });
+      } catch (error) {
+        if (!(error instanceof RoleMoved)) throw error;
+        if (attempt >= TAKE_ATTEMPTS) throw new DomainException('VERSION_CONFLICT', 'The conversation is being moved between roles; reload it and try again');
+      }
+    }
+  }
+
+  /**
+   * One transaction, one event and one history line per changed conversation. Ids that are not conversations of
+   * the caller's workspace (unknown, or another workspace's) are skipped, not refused; `updated` counts the
+   * conversations that changed.
    */
   async bulkAssign(actor: AuthUser, conversationIds: string[], input: AssignmentInput): Promise<{ updated: number }> {
     const request = normalize(input);
@@ -80,12 +120,15 @@ export class AssignmentService {
       );
       const changes = new ChangeSet();
       const changed: string[] = [];
-      const why = context(actor, request.reason);
+      const reason = request.reason ?? null;
+      const why = context(actor, reason);
       for (const r of found) {
         const current: Assignment = { roleId: r.role_id, assigneeId: r.assignee_id };
-        if (sameAssignment(current, nextAssignment(current, request))) continue;
+        const next = nextAssignment(current, request);
+        if (sameAssignment(current, next)) continue;
         changed.push(r.id);
         changes.conversation(r.id, 'assigned', current, why);
+        changes.record({ conversationId: r.id, type: manualChange(current, next), actor: userActor(actor), reason, from: current, to: next });
       }
       if (changed.length === 0) return { updated: 0 };
       const params: unknown[] = [workspaceId, changed];
@@ -96,6 +139,52 @@ export class AssignmentService {
       await publishChanges(m, workspaceId, changes);
       return { updated: changed.length };
     });
+  }
+
+  private async apply(
+    m: EntityManager,
+    actor: AuthUser,
+    conversationId: string,
+    current: Assignment,
+    next: Assignment,
+    type: string,
+    reason: string | null,
+  ): Promise<ConversationView> {
+    const workspaceId = actor.workspaceId;
+    await m.query(`UPDATE conversations SET role_id = $3, assignee_id = $4, updated_at = now() WHERE workspace_id = $1 AND id = $2`, [
+      workspaceId,
+      conversationId,
+      next.roleId,
+      next.assigneeId,
+    ]);
+    const changes = new ChangeSet()
+      .conversation(conversationId, 'assigned', current, context(actor, reason))
+      .record({ conversationId, type, actor: userActor(actor), reason, from: current, to: next });
+    await publishChanges(m, workspaceId, changes);
+    return this.view(m, workspaceId, conversationId);
+  }
+
+  private async lockConversation(m: EntityManager, workspaceId: string, id: string): Promise<LockedConversation | undefined> {
+    const [row] = await rows<LockedConversation>(m, `SELECT role_id, assignee_id, version FROM conversations WHERE workspace_id = $1 AND id = $2 FOR UPDATE`, [
+      workspaceId,
+      id,
+    ]);
+    return row;
+  }
+
+  /** Capacity counts the member's `open` conversations of the role; the caller holds the role's lock. */
+  private async checkCapacity(m: EntityManager, workspaceId: string, roleId: string, userId: string): Promise<void> {
+    const [row] = await rows<{ capacity: number | null; held: number }>(
+      m,
+      `SELECT rm.capacity,
+              (SELECT count(*)::int FROM conversations c
+               WHERE c.workspace_id = $1 AND c.role_id = $2 AND c.assignee_id = $3 AND c.status = 'open') AS held
+       FROM role_members rm WHERE rm.workspace_id = $1 AND rm.role_id = $2 AND rm.user_id = $3`,
+      [workspaceId, roleId, userId],
+    );
+    if (row && !underCapacity(row.capacity, row.held)) {
+      throw new DomainException('CAPACITY_REACHED', `You already hold ${row.held} open conversations of this role, your capacity; finish one first or ask a lead`);
+    }
   }
 
   /** A lead's targets: the role exists in this workspace; the assignee is an active member who answers customers. */
@@ -130,8 +219,18 @@ function normalize(input: AssignmentInput): AssignmentInput {
   return { roleId: lower(input.roleId), assigneeId: lower(input.assigneeId), reason };
 }
 
-function context(actor: AuthUser, reason: string | null | undefined): Record<string, unknown> {
-  return { by: { type: 'user', id: actor.id, name: actor.name }, reason: reason ?? null };
+function checkVersion(actual: number, expected: number | undefined): void {
+  if (expected !== undefined && actual !== expected) {
+    throw new DomainException('VERSION_CONFLICT', `The conversation changed since version ${expected}: it is now at version ${actual}; reload it and try again`);
+  }
+}
+
+function userActor(actor: AuthUser): { type: 'user'; id: string; name: string } {
+  return { type: 'user', id: actor.id, name: actor.name };
+}
+
+function context(actor: AuthUser, reason: string | null): Record<string, unknown> {
+  return { by: userActor(actor), reason };
 }
 
 function conversationNotFound(): DomainException {

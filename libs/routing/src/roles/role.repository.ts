@@ -3,7 +3,7 @@ import { rows, type Queryable } from '@app/db';
 import type { RoleMember } from './role-members';
 import type { AssignmentStrategy, RoleMemberView, RoleView } from './role';
 
-const ROLE_SELECT = `SELECT r.id, r.name, r.description, r.assignment, r.escalation_role_id, r.created_at, r.updated_at,
+const ROLE_SELECT = `SELECT r.id, r.name, r.description, r.assignment, r.escalation_role_id, r.acceptance_seconds, r.business_hours_id, r.created_at, r.updated_at,
   COALESCE((SELECT json_agg(json_build_object('userId', rm.user_id, 'name', u.name, 'capacity', rm.capacity) ORDER BY lower(u.name), rm.user_id)
             FROM role_members rm JOIN users u ON u.id = rm.user_id
             WHERE rm.workspace_id = r.workspace_id AND rm.role_id = r.id), '[]'::json) AS members
@@ -15,6 +15,8 @@ interface RoleRow {
   description: string | null;
   assignment: AssignmentStrategy;
   escalation_role_id: string | null;
+  acceptance_seconds: number | null;
+  business_hours_id: string | null;
   created_at: Date;
   updated_at: Date;
   members: RoleMemberView[];
@@ -48,12 +50,20 @@ export class RoleRepository {
   async insert(
     db: Queryable,
     workspaceId: string,
-    role: { name: string; description: string | null; assignment: AssignmentStrategy; escalationRoleId: string | null },
+    role: {
+      name: string;
+      description: string | null;
+      assignment: AssignmentStrategy;
+      escalationRoleId: string | null;
+      acceptanceSeconds: number | null;
+      businessHoursId: string | null;
+    },
   ): Promise<string> {
     const [row] = await rows<{ id: string }>(
       db,
-      `INSERT INTO roles (workspace_id, name, description, assignment, escalation_role_id) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-      [workspaceId, role.name, role.description, role.assignment, role.escalationRoleId],
+      `INSERT INTO roles (workspace_id, name, description, assignment, escalation_role_id, acceptance_seconds, business_hours_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+      [workspaceId, role.name, role.description, role.assignment, role.escalationRoleId, role.acceptanceSeconds, role.businessHoursId],
     );
     return row!.id;
   }
@@ -62,13 +72,22 @@ export class RoleRepository {
     db: Queryable,
     workspaceId: string,
     id: string,
-    patch: { name?: string; description?: string | null; assignment?: AssignmentStrategy; escalationRoleId?: string | null },
+    patch: {
+      name?: string;
+      description?: string | null;
+      assignment?: AssignmentStrategy;
+      escalationRoleId?: string | null;
+      acceptanceSeconds?: number | null;
+      businessHoursId?: string | null;
+    },
   ): Promise<void> {
     const columns: Array<[string, unknown]> = [];
     if (patch.name !== undefined) columns.push(['name', patch.name]);
     if (patch.description !== undefined) columns.push(['description', patch.description]);
     if (patch.assignment !== undefined) columns.push(['assignment', patch.assignment]);
     if (patch.escalationRoleId !== undefined) columns.push(['escalation_role_id', patch.escalationRoleId]);
+    if (patch.acceptanceSeconds !== undefined) columns.push(['acceptance_seconds', patch.acceptanceSeconds]);
+    if (patch.businessHoursId !== undefined) columns.push(['business_hours_id', patch.businessHoursId]);
     if (columns.length === 0) return;
     const sets = columns.map(([column], i) => `${column} = $${i + 3}`);
     await db.query(`UPDATE roles SET ${sets.join(', ')}, updated_at = now() WHERE workspace_id = $1 AND id = $2`, [
@@ -76,6 +95,11 @@ export class RoleRepository {
       id,
       ...columns.map(([, value]) => value),
     ]);
+  }
+
+  /** True when the working-hours calendar is the workspace's; KEY SHARE keeps it until commit, as for roles. */
+  async businessHoursExist(db: Queryable, workspaceId: string, id: string): Promise<boolean> {
+    return (await rows(db, `SELECT 1 FROM business_hours WHERE workspace_id = $1 AND id = $2 FOR KEY SHARE`, [workspaceId, id])).length > 0;
   }
 
   /** True when following escalations from `from` leads back to `roleId` (or `from` is `roleId`). */
@@ -128,6 +152,8 @@ function toView(r: RoleRow): RoleView {
     description: r.description,
     assignment: r.assignment,
     escalationRoleId: r.escalation_role_id,
+    acceptanceSeconds: r.acceptance_seconds,
+    businessHoursId: r.business_hours_id,
     members: r.members.map((m) => ({ userId: m.userId, name: m.name, capacity: m.capacity })),
     createdAt: r.created_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),

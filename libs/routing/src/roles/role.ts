@@ -16,6 +16,10 @@ export interface RoleView {
   description: string | null;
   assignment: AssignmentStrategy;
   escalationRoleId: string | null;
+  /** The acceptance timer: seconds an assignee has to reply before the conversation escalates; null: no timer. */
+  acceptanceSeconds: number | null;
+  /** The working-hours calendar of the role (a business_hours row of the workspace); null: always. */
+  businessHoursId: string | null;
   members: RoleMemberView[];
   createdAt: string;
   updatedAt: string;
@@ -26,7 +30,9 @@ export interface NewRole {
   description?: string | null;
   assignment?: AssignmentStrategy;
   escalationRoleId?: string | null;
+  acceptanceSeconds?: number | null;
+  businessHoursId?: string | null;
 }
 
-/** A field left out stays as it is; null clears description and escalationRoleId. */
+/** A field left out stays as it is; null clears description, escalationRoleId, acceptanceSeconds and businessHoursId. */
 export type RolePatch = Partial<NewRole>;

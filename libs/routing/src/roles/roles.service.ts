@@ -37,11 +37,14 @@ export class RolesService {
     const id = await this.uniqueName(input.name, () =>
       this.db.transaction(async (m) => {
         if (input.escalationRoleId) await this.checkEscalation(m, workspaceId, null, input.escalationRoleId);
+        if (input.businessHoursId) await this.checkBusinessHours(m, workspaceId, input.businessHoursId);
         return this.roles.insert(m, workspaceId, {
           name: input.name,
           description: emptyToNull(input.description),
           assignment: input.assignment ?? 'round_robin',
           escalationRoleId: input.escalationRoleId ?? null,
+          acceptanceSeconds: input.acceptanceSeconds ?? null,
+          businessHoursId: input.businessHoursId ?? null,
         });
       }),
     );
@@ -56,12 +59,15 @@ export class RolesService {
           if (!(await this.roles.find(m, workspaceId, id))) throw notFound();
           await this.checkEscalation(m, workspaceId, id, patch.escalationRoleId);
         }
+        if (patch.businessHoursId) await this.checkBusinessHours(m, workspaceId, patch.businessHoursId);
         if (!(await this.roles.lock(m, workspaceId, id))) throw notFound();
         await this.roles.update(m, workspaceId, id, {
           name: patch.name,
           description: patch.description === undefined ? undefined : emptyToNull(patch.description),
           assignment: patch.assignment,
           escalationRoleId: patch.escalationRoleId,
+          acceptanceSeconds: patch.acceptanceSeconds,
+          businessHoursId: patch.businessHoursId,
         });
       }),
     );
@@ -134,6 +140,12 @@ export class RolesService {
     }
     if (roleId !== null && (await this.roles.escalatesTo(m, workspaceId, escalationRoleId, roleId))) {
       throw new DomainException('VALIDATION_FAILED', ['escalationRoleId would make escalations go round in a loop']);
+    }
+  }
+
+  private async checkBusinessHours(m: Queryable, workspaceId: string, businessHoursId: string): Promise<void> {
+    if (!(await this.roles.businessHoursExist(m, workspaceId, businessHoursId))) {
+      throw new DomainException('BUSINESS_HOURS_NOT_FOUND', `businessHoursId: no business hours ${businessHoursId} in this workspace`);
     }
   }
 

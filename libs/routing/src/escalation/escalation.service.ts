@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { rows } from '@app/db';
+import { ChangeSet, publishChanges, type Audience } from '@app/inbox';
+
+/** Conversations escalated per transaction: a backlog after downtime drains in several short transactions. */
+const BATCH = 200;
+
+export const ESCALATION_ACTOR = { type: 'system', id: null, name: 'escalation' } as const;
+
+interface DueRow {
+  id: string;
+  workspace_id: string;
+  status: string;
+  role_id: string | null;
+  assignee_id: string | null;
+  assignee_name: string | null;
+  escalation_role_id: string | null;
+  acceptance_seconds: number | null;
+}
+
+/** Where an unanswered conversation goes: the escalation role's queue when the role has one, else its own queue. */
+export function escalationTarget(row: Pick<DueRow, 'role_id' | 'escalation_role_id'>): Audience {
+  return { roleId: row.escalation_role_id ?? row.role_id, assigneeId: null };
+}
+
+export function escalationReason(row: Pick<DueRow, 'acceptance_seconds' | 'assignee_name'>): string {
+  // The role's timer may have been removed since it was set; the deadline still held.
+  const within = row.acceptance_seconds === null ? 'the acceptance time' : `${row.acceptance_seconds} s`;
+  return `not answered within ${within} by ${row.assignee_name ?? 'the assignee'}`;
+}
+
+/** Escalates only what someone holds, open, in a role; otherwise nobody is waiting on an assignee and the timer just stops. */
+function escalates(row: DueRow): boolean {
+  return row.status === 'open' && row.assignee_id !== null && row.role_id !== null;
+}
+
+/**
+ * The acceptance timer. Assigning someone sets accept_due_at (a trigger: now() + the role's acceptance_seconds);
+ * any reply clears it. When it runs out, the conversation leaves its assignee for the escalation role's queue (or
+ * its own role's queue), with a history line and a `conversation.assigned` event marked `escalated: true`, which
+ * every lead receives live. Rows are claimed FOR UPDATE SKIP LOCKED, so several workers never escalate one
+ * conversation twice, and a reply in flight (which holds the row) wins over the timer.
+ */
+@Injectable()
+export class EscalationService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** Escalates one batch of conversations whose timer ran out; returns how many it handled. */
+  tick(): Promise<number> {
+    return this.db.transaction(async (m) => {
+      const due = await rows<DueRow>(
+        m,
+        `SELECT c.id, c.workspace_id, c.status, c.role_id, c.assignee_id, u.name AS assignee_name, r.escalation_role_id, r.acceptance_seconds
+         FROM conversations c
+         LEFT JOIN roles r ON r.id = c.role_id
+         LEFT JOIN users u ON u.id = c.assignee_id
+         WHERE c.accept_due_at <= now()
+         ORDER BY c.accept_due_at
+         LIMIT ${BATCH}
+         FOR UPDATE OF c SKIP LOCKED`,
+      );
+      if (due.length === 0) return 0;
+      const idle = due.filter((r) => !escalates(r)).map((r) => r.id);
+      if (idle.length > 0) await m.query(`UPDATE conversations SET accept_due_at = NULL WHERE id = ANY($1::uuid[])`, [idle]);
+      const byWorkspace = new Map<string, DueRow[]>();
+      for (const r of due.filter(escalates)) byWorkspace.set(r.workspace_id, [...(byWorkspace.get(r.workspace_id) ?? []), r]);
+      // Each workspace's event counter stays locked until commit: taken in one order by every worker, they cannot deadlock.
+      for (const workspaceId of [...byWorkspace.keys()].sort()) await this.escalate(m, workspaceId, byWorkspace.get(workspaceId)!);
+      return due.length;
+    });
+  }
+
+  private async escalate(m: EntityManager, workspaceId: string, due: DueRow[]): Promise<void> {
+    const changes = new ChangeSet();
+    const targets = due.map((r) => ({ row: r, to: escalationTarget(r), reason: escalationReason(r) }));
+    await m.query(
+      `UPDATE conversations c SET role_id = x.role_id, assignee_id = NULL, accept_due_at = NULL, updated_at = now()
+       FROM unnest($2::uuid[], $3::uuid[]) AS x(id, role_id)
+       WHERE c.workspace_id = $1 AND c.id = x.id`,
+      [workspaceId, targets.map((t) => t.row.id), targets.map((t) => t.to.roleId)],
+    );
+    for (const { row, to, reason } of targets) {
+      const from: Audience = { roleId: row.role_id, assigneeId: row.assignee_id };
+      changes.conversation(row.id, 'assigned', from, { by: ESCALATION_ACTOR, reason, escalated: true });
+      changes.record({ conversationId: row.id, type: 'escalated', actor: { ...ESCALATION_ACTOR }, reason, from, to });
+    }
+    await publishChanges(m, workspaceId, changes);
+  }
+}

@@ -1,0 +1,160 @@
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { bearer, startTaskForce, type Member } from '../support/http';
+import { TestDesk } from '../support/desk';
+import { createChannel, eventually, TestChannel } from '../support/inbox';
+import { connected, type LiveClient } from '../support/live';
+
+/**
+ * The acceptance timer: an assignee who has not replied within the role's acceptanceSeconds loses the conversation
+ * to the escalation role's queue (or their own role's queue), and leads are told live.
+ */
+describe('escalation on the acceptance timer', () => {
+  let desk: TestDesk;
+  let sql: Client;
+  let workspaceId: string;
+  let admin: string;
+  let lead: Member;
+  let agent: Member;
+  let agent2: Member;
+  let channel: TestChannel;
+  let front: string;
+  let seniors: string;
+  let solo: string;
+  let untimed: string;
+  const clients: LiveClient[] = [];
+
+  const assign = async (id: string, body: Record<string, unknown>) => {
+    const res = await desk.http().post(`/api/conversations/${id}/assignment`).set(bearer(lead.token)).send(body);
+    expect(res.status).toBe(200);
+    return res.body as Record<string, any>;
+  };
+  const insert = async (n: number, roleId: string) => {
+    const { rows } = await sql.query<{ id: string }>(
+      `INSERT INTO conversations (workspace_id, channel_id, channel_type, kind, thread_key, email_token, last_message_at, role_id)
+       SELECT $1, $2, 'api', 'comment', $3 || '-' || g, $3 || '-' || g, now(), $5 FROM generate_series(1, $4::int) AS g RETURNING id`,
+      [workspaceId, channel.id, randomUUID(), n, roleId],
+    );
+    return rows.map((r) => r.id);
+  };
+  const one = async (roleId: string) => (await insert(1, roleId))[0]!;
+  const detail = async (id: string) => (await desk.http().get(`/api/conversations/${id}`).set(bearer(lead.token))).body as Record<string, any>;
+  const history = async (id: string) => (await desk.http().get(`/api/conversations/${id}/history`).set(bearer(lead.token))).body.items as Array<Record<string, any>>;
+  const role = async (body: Record<string, unknown>) => {
+    const res = await desk.http().post('/api/roles').set(bearer(lead.token)).send({ assignment: 'manual', ...body });
+    expect(res.status).toBe(201);
+    return res.body.id as string;
+  };
+
+  beforeAll(async () => {
+    ({ desk, sql, workspaceId, admin, lead, agent, agent2 } = await startTaskForce());
+    channel = await createChannel(desk, admin, 'api');
+    // Manual roles, so that no automatic assignment hands an escalated conversation straight out again here.
+    seniors = await role({ name: 'Seniors' });
+    front = await role({ name: 'Front line', acceptanceSeconds: 1, escalationRoleId: seniors });
+    solo = await role({ name: 'Solo', acceptanceSeconds: 1 });
+    untimed = await role({ name: 'Untimed' });
+    for (const r of [front, solo, untimed]) {
+      expect((await desk.http().put(`/api/roles/${r}/members`).set(bearer(lead.token)).send({ members: [{ userId: agent.id }] })).status).toBe(200);
+    }
+    expect((await desk.http().put(`/api/roles/${seniors}/members`).set(bearer(lead.token)).send({ members: [{ userId: agent2.id }] })).status).toBe(200);
+  });
+  afterAll(async () => {
+    for (const c of clients) c.close();
+    await sql.end();
+    await desk.shutdown();
+  });
+
+  it('moves an unanswered conversation to the escalation role, unassigned, with a history line, and tells the lead live', async () => {
+    const leadLive = await connected(desk.url, { token: lead.token });
+    const agentLive = await connected(desk.url, { token: agent.token });
+    const seniorLive = await connected(desk.url, { token: agent2.token });
+    clients.push(leadLive, agentLive, seniorLive);
+    const id = await one(front);
+    const assigned = await assign(id, { assigneeId: agent.id });
+    const acceptDue = Date.parse(assigned.acceptDueAt);
+    expect(acceptDue - Date.parse(assigned.assignedAt)).toBeGreaterThanOrEqual(900);
+    expect(acceptDue - Date.parse(assigned.assignedAt)).toBeLessThanOrEqual(1100);
+
+    const isEscalation = (r: { name: string; body: any }) => r.name === 'conversation.assigned' && r.body.conversation?.id === id && r.body.escalated === true;
+    const told = await leadLive.waitFor(isEscalation, 5_000, 'the escalation, live to the lead');
+    const escalatedAt = told.at;
+    expect(escalatedAt - acceptDue).toBeLessThan(2_000);
+    expect(told.body).toMatchObject({
+      conversation: { id, roleId: seniors, assigneeId: null, acceptDueAt: null },
+      previous: { roleId: front, assigneeId: agent.id },
+      by: { type: 'system', id: null, name: 'escalation' },
+      reason: 'not answered within 1 s by Test agent',
+      escalated: true,
+    });
+    // The agent who lost it and the escalation role's member see it too.
+    await agentLive.waitFor(isEscalation, 2_000, 'the escalation, live to the agent who lost it');
+    await seniorLive.waitFor(isEscalation, 2_000, 'the escalation, live to the escalation role');
+
+    expect(await detail(id)).toMatchObject({ roleId: seniors, assigneeId: null, acceptDueAt: null });
+    expect((await history(id)).at(-1)).toEqual({
+      type: 'escalated',
+      at: expect.any(String),
+      actor: { type: 'system', id: null, name: 'escalation' },
+      reason: 'not answered within 1 s by Test agent',
+      from: { roleId: front, assigneeId: agent.id },
+      to: { roleId: seniors, assigneeId: null },
+    });
+    // Once, not again: nothing more happens to it.
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect((await history(id)).filter((l) => l.type === 'escalated')).toHaveLength(1);
+  });
+
+  it('a reply before the timer runs out stops it', async () => {
+    const id = await one(front);
+    await assign(id, { assigneeId: agent.id });
+    const reply = await desk.http().post(`/api/conversations/${id}/replies`).set(bearer(agent.token)).send({ text: 'On it!' });
+    expect(reply.status).toBe(201);
+    expect((await detail(id)).acceptDueAt).toBeNull();
+    await new Promise((r) => setTimeout(r, 2_000));
+    expect(await detail(id)).toMatchObject({ roleId: front, assigneeId: agent.id });
+    expect((await history(id)).map((l) => l.type)).toEqual(['assigned']);
+  });
+
+  it('without an escalation role the conversation goes back to its own role\'s queue', async () => {
+    const id = await one(solo);
+    await assign(id, { assigneeId: agent.id, reason: 'try this one' });
+    await eventually(async () => (await detail(id)).assigneeId === null, 5_000, 'the conversation back in the queue');
+    expect(await detail(id)).toMatchObject({ roleId: solo, assigneeId: null, acceptDueAt: null });
+    expect((await history(id)).map((l) => [l.type, l.to])).toEqual([
+      ['assigned', { roleId: solo, assigneeId: agent.id }],
+      ['escalated', { roleId: solo, assigneeId: null }],
+    ]);
+  });
+
+  it('an agent who takes a conversation is timed as well; a role without a timer never escalates', async () => {
+    const timed = await one(solo);
+    expect((await desk.http().post(`/api/conversations/${timed}/assignment`).set(bearer(agent.token)).send({ assigneeId: agent.id })).status).toBe(200);
+    const calm = await one(untimed);
+    expect((await assign(calm, { assigneeId: agent.id })).acceptDueAt).toBeNull();
+    await eventually(async () => (await detail(timed)).assigneeId === null, 5_000, 'the taken conversation back in the queue');
+    expect(await detail(calm)).toMatchObject({ roleId: untimed, assigneeId: agent.id });
+  });
+
+  it('a resolved conversation stops its timer instead of escalating', async () => {
+    const id = await one(solo);
+    await assign(id, { assigneeId: agent.id });
+    expect((await desk.http().post(`/api/conversations/${id}/status`).set(bearer(agent.token)).send({ status: 'resolved' })).status).toBe(200);
+    await eventually(async () => (await sql.query(`SELECT accept_due_at FROM conversations WHERE id = $1`, [id])).rows[0].accept_due_at === null, 5_000, 'the timer stopped');
+    expect(await detail(id)).toMatchObject({ status: 'resolved', assigneeId: agent.id });
+    expect((await history(id)).map((l) => l.type)).toEqual(['assigned']);
+  });
+
+  it('escalates many conversations due at once, each once', async () => {
+    const ids = await insert(30, front);
+    const res = await desk.http().post('/api/conversations/bulk-assignment').set(bearer(lead.token)).send({ conversationIds: ids, assigneeId: agent.id });
+    expect(res.body).toEqual({ updated: 30 });
+    await eventually(
+      async () => (await sql.query(`SELECT count(*)::int AS n FROM conversations WHERE id = ANY($1::uuid[]) AND role_id = $2 AND assignee_id IS NULL`, [ids, seniors])).rows[0].n === 30,
+      5_000,
+      'all 30 escalated',
+    );
+    const lines = await sql.query(`SELECT count(*)::int AS n FROM conversation_history WHERE conversation_id = ANY($1::uuid[]) AND type = 'escalated'`, [ids]);
+    expect(lines.rows[0].n).toBe(30);
+  });
+});
