@@ -1,6 +1,7 @@
-import { Global, Module } from '@nestjs/common';
+import { Global, Module, type OnModuleInit } from '@nestjs/common';
 import { CONVERSATION_ROUTER } from '@app/inbox';
 import { AssignmentService } from './assignment/assignment.service';
+import { warmUpClassifier } from './classify';
 import { EscalationService } from './escalation/escalation.service';
 import { ConversationHistoryService } from './history/conversation-history.service';
 import { MapRepository } from './map/map.repository';
@@ -18,7 +19,25 @@ import { WorkloadService } from './workload/workload.service';
  */
 @Global()
 @Module({
-  providers: [RoleRepository, RolesService, AssignmentService, WorkloadService, ConversationHistoryService, EscalationService, MapRepository, CurrentMaps, MessageRouting, ResponsibilityMapService, MapRouter, { provide: CONVERSATION_ROUTER, useExisting: MapRouter }],
+  providers: [
+    RoleRepository,
+    RolesService,
+    AssignmentService,
+    WorkloadService,
+    ConversationHistoryService,
+    EscalationService,
+    MapRepository,
+    CurrentMaps,
+    MessageRouting,
+    ResponsibilityMapService,
+    MapRouter,
+    { provide: CONVERSATION_ROUTER, useExisting: MapRouter },
+  ],
   exports: [ResponsibilityMapService, RolesService, AssignmentService, WorkloadService, ConversationHistoryService, EscalationService, CONVERSATION_ROUTER],
 })
-export class RoutingModule {}
+export class RoutingModule implements OnModuleInit {
+  /** The classifier's dictionaries load here, at boot, not inside the first message's ingestion transaction. */
+  onModuleInit(): void {
+    warmUpClassifier();
+  }
+}

@@ -27,6 +27,11 @@ export interface AppConfig {
   processorConcurrency: number;
   /** How long a member whose last connection closed still counts as present (a reload, a flaky network). */
   presenceGraceMs: number;
+  /**
+   * How long an assignee may stay offline (after PRESENCE_GRACE_MS has turned them offline) before their open
+   * conversations of a role go back to its queue.
+   */
+  assigneeOfflineGraceMs: number;
   /** How long logged events are kept for replay after a reconnect (the contract promises at least 24 hours). */
   eventRetentionHours: number;
   /** Packets queued for one socket beyond which it is disconnected (it then replays from the log, paced). */

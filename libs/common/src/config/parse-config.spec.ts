@@ -42,6 +42,7 @@ describe('parseConfig', () => {
       workerPollMs: 1000,
       processorConcurrency: 4,
       presenceGraceMs: 10_000,
+      assigneeOfflineGraceMs: 600_000,
       eventRetentionHours: 72,
       socketMaxQueuedPackets: 5_000,
       webhookMaxAgeSeconds: 900,
@@ -100,6 +101,13 @@ describe('parseConfig', () => {
   it('reads the presence grace and the event retention, which cannot go under the promised 24 hours', () => {
     expect(parseConfig({ PRESENCE_GRACE_MS: '250', EVENT_RETENTION_HOURS: '24' })).toMatchObject({ presenceGraceMs: 250, eventRetentionHours: 24 });
     expect(() => parseConfig({ EVENT_RETENTION_HOURS: '23' })).toThrow(/EVENT_RETENTION_HOURS/);
+  });
+
+  it('reads ASSIGNEE_OFFLINE_GRACE_MS: 10 minutes by default, small values for tests, at most a week', () => {
+    expect(parseConfig({ ASSIGNEE_OFFLINE_GRACE_MS: '500' }).assigneeOfflineGraceMs).toBe(500);
+    expect(parseConfig({ ASSIGNEE_OFFLINE_GRACE_MS: '0' }).assigneeOfflineGraceMs).toBe(0);
+    expect(parseConfig({ ASSIGNEE_OFFLINE_GRACE_MS: '604800000' }).assigneeOfflineGraceMs).toBe(604_800_000);
+    for (const bad of ['-1', '1.5', 'soon', '604800001']) expectRejected({ ASSIGNEE_OFFLINE_GRACE_MS: bad }, 'ASSIGNEE_OFFLINE_GRACE_MS');
   });
 
   it('reads the retry and worker timings', () => {

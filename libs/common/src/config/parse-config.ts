@@ -105,6 +105,7 @@ export function parseConfig(env: Env): AppConfig {
     workerPollMs: int('WORKER_POLL_MS', 1000, 10, 60_000),
     processorConcurrency: int('PROCESSOR_CONCURRENCY', 4, 1, 32),
     presenceGraceMs: int('PRESENCE_GRACE_MS', 10_000, 0, 3_600_000),
+    assigneeOfflineGraceMs: int('ASSIGNEE_OFFLINE_GRACE_MS', 600_000, 0, 7 * 24 * 3_600_000),
     eventRetentionHours: int('EVENT_RETENTION_HOURS', 72, 24, 24 * 365),
     socketMaxQueuedPackets: int('SOCKET_MAX_QUEUED_PACKETS', 5_000, 10, 1_000_000),
     webhookMaxAgeSeconds: int('WEBHOOK_MAX_AGE_SECONDS', 15 * 60, 0, 7 * 24 * 3600),

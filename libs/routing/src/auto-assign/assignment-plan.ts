@@ -1,0 +1,107 @@
+import type { AssignmentStrategy } from '../roles/role';
+
+export type QueuePriority = 'urgent' | 'high' | 'normal' | 'low';
+
+/** A conversation waiting unassigned in a role's queue. Times are any comparable instants (ms or µs since the epoch). */
+export interface QueuedConversation {
+  id: string;
+  priority: QueuePriority;
+  waitingSince: number | null;
+  lastMessageAt: number;
+}
+
+/** A member who may receive conversations now (online, active, answers customers). */
+export interface Candidate {
+  userId: string;
+  /** The most open conversations of the role they hold at once; null is unlimited. */
+  capacity: number | null;
+  /** Open conversations of the role they hold now. */
+  load: number;
+  /** When they last got one of the role automatically (same unit as the queue's times); null: never. */
+  lastAssignedAt: number | null;
+}
+
+export interface PlannedAssignment {
+  conversationId: string;
+  userId: string;
+}
+
+const URGENCY: Record<QueuePriority, number> = { urgent: 0, high: 1, normal: 2, low: 3 };
+
+/**
+ * Most urgent first, then the one waiting longest: waiting_since (a conversation nobody waits on comes after those
+ * somebody does), then last activity, then id so that every process agrees on the order. The SQL that fills a
+ * batch sorts the same way (see QUEUE_ORDER), so the batch is the head of this order.
+ */
+export function compareQueue(a: QueuedConversation, b: QueuedConversation): number {
+  return (
+    URGENCY[a.priority] - URGENCY[b.priority] ||
+    nullsLast(a.waitingSince, b.waitingSince) ||
+    a.lastMessageAt - b.lastMessageAt ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
+}
+
+export const QUEUE_ORDER = `CASE priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END, waiting_since ASC NULLS LAST, last_message_at, id`;
+
+/**
+ * Who gets what, in the order it should happen. Pure: the caller supplies the queue and the eligible members and
+ * applies the result. Nobody goes over capacity; `manual` hands out nothing.
+ * - round_robin: the member under capacity who got one longest ago (never first), ties by user id. Each member
+ *   goes to the back of the line as soon as they get one, so a pass with many conversations deals them out in turns.
+ * - least_busy: the member holding fewest, then the lowest share of their capacity, then who got one longest ago.
+ */
+export function planAssignments(strategy: AssignmentStrategy, queue: QueuedConversation[], candidates: Candidate[]): PlannedAssignment[] {
+  if (strategy === 'manual') return [];
+  const members = candidates
+    .filter((c) => c.capacity === null || c.load < c.capacity)
+    .map((c) => ({ userId: c.userId, capacity: c.capacity, load: c.load, last: c.lastAssignedAt ?? -Infinity }));
+  if (members.length === 0) return [];
+  // Those dealt a conversation in this pass come after everyone's earlier times, in the order they were dealt.
+  let clock = Math.max(0, ...members.map((m) => m.last).filter(Number.isFinite)) + 1;
+  const better = strategy === 'least_busy' ? leastBusyFirst : roundRobinFirst;
+  const plan: PlannedAssignment[] = [];
+  for (const conversation of [...queue].sort(compareQueue)) {
+    let pick: (typeof members)[number] | undefined;
+    for (const m of members) {
+      if (m.capacity !== null && m.load >= m.capacity) continue;
+      if (!pick || better(m, pick) < 0) pick = m;
+    }
+    if (!pick) break;
+    plan.push({ conversationId: conversation.id, userId: pick.userId });
+    pick.load += 1;
+    pick.last = clock++;
+  }
+  return plan;
+}
+
+interface Standing {
+  userId: string;
+  capacity: number | null;
+  load: number;
+  last: number;
+}
+
+function roundRobinFirst(a: Standing, b: Standing): number {
+  return a.last - b.last || byId(a, b);
+}
+
+function leastBusyFirst(a: Standing, b: Standing): number {
+  return a.load - b.load || share(a) - share(b) || a.last - b.last || byId(a, b);
+}
+
+/** Unlimited capacity is never full: its share is 0. */
+function share(m: Standing): number {
+  return m.capacity === null ? 0 : m.load / m.capacity;
+}
+
+function byId(a: Standing, b: Standing): number {
+  return a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0;
+}
+
+function nullsLast(a: number | null, b: number | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return a - b;
+}

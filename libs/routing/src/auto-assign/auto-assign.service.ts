@@ -1,0 +1,195 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { rows } from '@app/db';
+import { ChangeSet, publishChanges } from '@app/inbox';
+import { isOpenAt, type WeeklyInterval } from '@app/sla';
+import type { AssignmentStrategy } from '../roles/role';
+import { planAssignments, QUEUE_ORDER, type Candidate, type QueuedConversation, type QueuePriority } from './assignment-plan';
+
+/** Conversations handed out per transaction: a long queue drains in several short passes, not one long lock. */
+export const ASSIGN_BATCH = 200;
+
+export const AUTO_ASSIGNMENT_ACTOR = { type: 'system', id: null, name: 'auto-assignment' } as const;
+
+export interface PassResult {
+  assigned: number;
+  /** The batch was full: more may be waiting, run another pass. */
+  more: boolean;
+  /**
+   * Someone could still take one, but queued conversations were locked by another transaction (a message being
+   * ingested, a lead's change): try the role again shortly.
+   */
+  contended: boolean;
+}
+
+const NOTHING: PassResult = { assigned: 0, more: false, contended: false };
+
+interface RoleRow {
+  assignment: AssignmentStrategy;
+  hours_id: string | null;
+  timezone: string | null;
+  weekly: WeeklyInterval[] | null;
+  holidays: string[] | null;
+}
+
+interface MemberRow {
+  user_id: string;
+  capacity: number | null;
+  load: number;
+  /** µs since the epoch, as text: exact, where a JS Date would drop the microseconds that order one pass's members. */
+  last_us: string | null;
+}
+
+interface QueueRow {
+  id: string;
+  priority: QueuePriority;
+  waiting_us: string | null;
+  last_message_us: string;
+}
+
+const micros = (column: string) => `(extract(epoch FROM ${column}) * 1000000)::bigint::text`;
+
+/**
+ * Automatic assignment of one role's queue. The role row is locked FOR UPDATE for the pass (the rule every
+ * capacity decision follows, agents taking a conversation included), so two workers, or two API instances, decide
+ * one role's capacity one after the other and each sees what the other committed: nobody goes over capacity. The
+ * queue is locked FOR UPDATE SKIP LOCKED and only unassigned rows are updated, so no conversation is handed out
+ * twice even by a lead assigning it at the same moment.
+ */
+@Injectable()
+export class AutoAssignService {
+  private readonly logger = new Logger('AutoAssignment');
+
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** One pass over the head of the role's queue; a role deleted meanwhile, `manual`, or closed now does nothing. */
+  assignRole(workspaceId: string, roleId: string, now = new Date()): Promise<PassResult> {
+    return this.db.transaction(async (m) => {
+      const [role] = await rows<RoleRow>(
+        m,
+        `SELECT r.assignment, bh.id AS hours_id, bh.timezone, bh.weekly, bh.holidays
+         FROM roles r LEFT JOIN business_hours bh ON bh.id = r.business_hours_id AND bh.workspace_id = r.workspace_id
+         WHERE r.workspace_id = $1 AND r.id = $2 FOR UPDATE OF r`,
+        [workspaceId, roleId],
+      );
+      if (!role || role.assignment === 'manual' || !this.open(role, now)) return NOTHING;
+
+      const members = await this.candidates(m, workspaceId, roleId);
+      const free = members.reduce((sum, c) => sum + (c.capacity === null ? Infinity : Math.max(0, c.capacity - c.load)), 0);
+      if (free === 0) return NOTHING;
+      const limit = Math.min(ASSIGN_BATCH, free);
+      const queue = await rows<QueueRow>(
+        m,
+        `SELECT id, priority, ${micros('waiting_since')} AS waiting_us, ${micros('last_message_at')} AS last_message_us
+         FROM conversations
+         WHERE workspace_id = $1 AND role_id = $2 AND assignee_id IS NULL AND status = 'open'
+         ORDER BY ${QUEUE_ORDER} LIMIT $3 FOR UPDATE SKIP LOCKED`,
+        [workspaceId, roleId, limit],
+      );
+      const plan = planAssignments(role.assignment, queue.map(toQueued), members);
+      const contended = queue.length < limit && (await this.lockedElsewhere(m, workspaceId, roleId, queue.map((q) => q.id)));
+      if (plan.length === 0) return { ...NOTHING, contended };
+
+      const assigned = await rows<{ id: string }>(
+        m,
+        `UPDATE conversations c SET assignee_id = x.user_id, updated_at = now()
+         FROM unnest($3::uuid[], $4::uuid[]) AS x(id, user_id)
+         WHERE c.workspace_id = $1 AND c.id = x.id AND c.role_id = $2 AND c.assignee_id IS NULL AND c.status = 'open'
+         RETURNING c.id`,
+        [workspaceId, roleId, plan.map((p) => p.conversationId), plan.map((p) => p.userId)],
+      );
+      await this.stampTurns(m, workspaceId, roleId, plan);
+
+      const reason = role.assignment;
+      const changes = new ChangeSet();
+      const done = new Set(assigned.map((a) => a.id));
+      // In the order they were dealt (most urgent first), which RETURNING does not keep.
+      for (const p of plan.filter((p) => done.has(p.conversationId))) {
+        const from = { roleId, assigneeId: null };
+        const to = { roleId, assigneeId: p.userId };
+        changes.conversation(p.conversationId, 'assigned', from, { by: AUTO_ASSIGNMENT_ACTOR, reason });
+        changes.record({ conversationId: p.conversationId, type: 'assigned', actor: AUTO_ASSIGNMENT_ACTOR, reason: `${reason}: online and under capacity`, from, to });
+      }
+      await publishChanges(m, workspaceId, changes);
+      return { assigned: assigned.length, more: assigned.length > 0 && limit === ASSIGN_BATCH && queue.length === ASSIGN_BATCH, contended };
+    });
+  }
+
+  /** Runs passes until the role's queue or its members' capacity is exhausted. */
+  async drainRole(workspaceId: string, roleId: string): Promise<PassResult> {
+    const total: PassResult = { ...NOTHING };
+    for (;;) {
+      const pass = await this.assignRole(workspaceId, roleId);
+      total.assigned += pass.assigned;
+      total.contended = pass.contended;
+      if (!pass.more) return total;
+    }
+  }
+
+  /**
+   * Active members who answer customers (not supervisors) and are online now; `away` and `offline` get nothing.
+   * Loads count in SQL after the role lock, so they include every pass committed before this one.
+   */
+  private async candidates(m: EntityManager, workspaceId: string, roleId: string): Promise<Candidate[]> {
+    const found = await rows<MemberRow>(
+      m,
+      `SELECT rm.user_id, rm.capacity, ${micros('rm.last_assigned_at')} AS last_us,
+         (SELECT count(*)::int FROM conversations c
+          WHERE c.workspace_id = rm.workspace_id AND c.assignee_id = rm.user_id AND c.role_id = rm.role_id AND c.status = 'open') AS load
+       FROM role_members rm
+       JOIN memberships ms ON ms.workspace_id = rm.workspace_id AND ms.user_id = rm.user_id AND ms.active AND ms.access <> 'supervisor'
+       JOIN user_presence p ON p.workspace_id = rm.workspace_id AND p.user_id = rm.user_id AND p.status = 'online'
+       WHERE rm.workspace_id = $1 AND rm.role_id = $2`,
+      [workspaceId, roleId],
+    );
+    return found.map((r) => ({ userId: r.user_id, capacity: r.capacity, load: r.load, lastAssignedAt: r.last_us === null ? null : Number(r.last_us) }));
+  }
+
+  /**
+   * Each member's turn moves to the back of the line in the order they were dealt, one microsecond apart, and
+   * never before the role's latest turn: a pass that waited for the lock must not stamp earlier than the one it
+   * waited for (now() is when the transaction began, not when it got the lock).
+   */
+  private async stampTurns(m: EntityManager, workspaceId: string, roleId: string, plan: Array<{ userId: string }>): Promise<void> {
+    const turn = new Map<string, number>();
+    plan.forEach((p, i) => turn.set(p.userId, i));
+    await m.query(
+      `WITH base AS (
+         SELECT GREATEST(clock_timestamp(), max(last_assigned_at) + interval '1 microsecond') AS t
+         FROM role_members WHERE workspace_id = $1 AND role_id = $2
+       )
+       UPDATE role_members rm SET last_assigned_at = base.t + x.k * interval '1 microsecond'
+       FROM base, unnest($3::uuid[], $4::int[]) AS x(user_id, k)
+       WHERE rm.workspace_id = $1 AND rm.role_id = $2 AND rm.user_id = x.user_id`,
+      [workspaceId, roleId, [...turn.keys()], [...turn.values()]],
+    );
+  }
+
+  /** Queued conversations this pass did not lock: another transaction holds them. */
+  private async lockedElsewhere(m: EntityManager, workspaceId: string, roleId: string, taken: string[]): Promise<boolean> {
+    const found = await rows(
+      m,
+      `SELECT 1 FROM conversations
+       WHERE workspace_id = $1 AND role_id = $2 AND assignee_id IS NULL AND status = 'open' AND NOT (id = ANY($3::uuid[]))
+       LIMIT 1`,
+      [workspaceId, roleId, taken],
+    );
+    return found.length > 0;
+  }
+
+  /** A role without working hours is always open. A calendar that cannot be read does not stop the desk. */
+  private open(role: RoleRow, now: Date): boolean {
+    if (role.hours_id === null) return true;
+    try {
+      return isOpenAt({ timezone: role.timezone!, weekly: role.weekly ?? [], holidays: role.holidays ?? [] }, now);
+    } catch (err) {
+      this.logger.warn(`business hours ${role.hours_id} cannot be read (${(err as Error).message}): assigning as if open`);
+      return true;
+    }
+  }
+}
+
+function toQueued(r: QueueRow): QueuedConversation {
+  return { id: r.id, priority: r.priority, waitingSince: r.waiting_us === null ? null : Number(r.waiting_us), lastMessageAt: Number(r.last_message_us) };
+}
