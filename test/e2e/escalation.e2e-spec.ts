@@ -157,4 +157,20 @@ describe('escalation on the acceptance timer', () => {
     const lines = await sql.query(`SELECT count(*)::int AS n FROM conversation_history WHERE conversation_id = ANY($1::uuid[]) AND type = 'escalated'`, [ids]);
     expect(lines.rows[0].n).toBe(30);
   });
+
+  it('under automatic assignment, gives the escalated conversation to another online member, not back to the one who let it lapse', async () => {
+    const rota = await role({ name: 'Rota', assignment: 'round_robin', acceptanceSeconds: 1 });
+    const members = { members: [{ userId: agent.id }, { userId: agent2.id }] };
+    expect((await desk.http().put(`/api/roles/${rota}/members`).set(bearer(lead.token)).send(members)).status).toBe(200);
+    for (const m of [agent, agent2]) clients.push(await connected(desk.url, { token: m.token }));
+    const id = await one(rota);
+    await eventually(async () => (await detail(id)).assigneeId !== null, 5_000, 'the conversation handed out');
+    const first = (await detail(id)).assigneeId as string;
+    const other = first === agent.id ? agent2.id : agent.id;
+    // Nobody answers: it escalates into the same role's queue, and round robin must not hand it straight back.
+    await eventually(async () => (await history(id)).some((l) => l.type === 'escalated'), 5_000, 'the escalation');
+    await eventually(async () => (await detail(id)).assigneeId === other, 5_000, 'handed to the other member');
+    const types = (await history(id)).map((l) => `${l.type}:${l.to?.assigneeId ?? '-'}`);
+    expect(types.slice(0, 3)).toEqual([`assigned:${first}`, 'escalated:-', `assigned:${other}`]);
+  });
 });

@@ -54,4 +54,21 @@ describe('GET /api/workload', () => {
     expect((await tf.desk.http().get('/api/workload').set(bearer(tf.supervisor.token))).status).toBe(200);
     expectCode(await tf.desk.http().get('/api/workload').set(bearer(tf.agent.token)), 403, 'ACCESS_DENIED');
   });
+
+  it("lists a role's queue in hand-out order: most urgent first, then who waits longest", async () => {
+    const res = await tf.desk.http().get(`/api/roles/${care}/queue`).set(bearer(tf.agent.token));
+    expect(res.status).toBe(200);
+    const items = res.body.items as Array<{ priority: string; waitingSince: string; assigneeId: string | null }>;
+    expect(items.map((c) => c.priority)).toEqual(['urgent', 'urgent', 'high']);
+    expect(Date.parse(items[0]!.waitingSince)).toBeLessThan(Date.parse(items[1]!.waitingSince));
+    expect(items.every((c) => c.assigneeId === null)).toBe(true);
+    expect((await tf.desk.http().get(`/api/roles/${care}/queue?limit=1`).set(bearer(tf.lead.token))).body.items).toHaveLength(1);
+  });
+
+  it("keeps other roles' queues from agents who are not members", async () => {
+    const other = (await tf.desk.http().post('/api/roles').set(bearer(tf.lead.token)).send({ name: 'Sales', assignment: 'manual' })).body.id as string;
+    expectCode(await tf.desk.http().get(`/api/roles/${other}/queue`).set(bearer(tf.agent.token)), 404, 'ROLE_NOT_FOUND');
+    expect((await tf.desk.http().get(`/api/roles/${other}/queue`).set(bearer(tf.supervisor.token))).status).toBe(200);
+    expectCode(await tf.desk.http().get(`/api/roles/${other}/queue?limit=abc`).set(bearer(tf.lead.token)), 400, 'VALIDATION_FAILED');
+  });
 });

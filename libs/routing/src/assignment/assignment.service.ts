@@ -5,6 +5,7 @@ import { DomainException } from '@app/common';
 import { rows } from '@app/db';
 import type { AuthUser } from '@app/identity';
 import { ChangeSet, CONVERSATION_COLUMNS, CONVERSATION_FROM, publishChanges, toConversationView, type ConversationRow, type ConversationView } from '@app/inbox';
+import { stampTurns } from '../auto-assign/turns';
 import { assertAssignable } from '../people/assignable-people';
 import { RoleRepository } from '../roles/role.repository';
 import { agentRefusal, manualChange, nextAssignment, sameAssignment, underCapacity, type Assignment, type AssignmentRequest } from './assignment-rules';
@@ -92,6 +93,8 @@ export class AssignmentService {
           const next = nextAssignment(current, request);
           if (sameAssignment(current, next)) return this.view(m, workspaceId, conversationId);
           await this.checkCapacity(m, workspaceId, current.roleId!, actor.id);
+          // Taking one is the agent's turn in the role's round robin, as if it had been dealt to them.
+          await stampTurns(m, workspaceId, current.roleId!, [actor.id]);
           return this.apply(m, actor, conversationId, current, next, 'assigned', request.reason ?? TAKEN_REASON);
         });
       } catch (error) {

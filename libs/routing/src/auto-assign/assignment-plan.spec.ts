@@ -161,3 +161,16 @@ describe('properties', () => {
     }
   });
 });
+
+describe('a conversation escalated away from its assignee', () => {
+  it('goes to someone else when anyone else can take it, whatever the strategy says', () => {
+    const turns = [member('a', { lastAssignedAt: 1 }), member('b', { lastAssignedAt: 2 })];
+    expect(planAssignments('round_robin', [queued('c1', { avoid: 'a' })], turns)).toEqual([{ conversationId: 'c1', userId: 'b' }]);
+    expect(planAssignments('least_busy', [queued('c1', { avoid: 'a' })], [member('a'), member('b', { load: 5 })])).toEqual([{ conversationId: 'c1', userId: 'b' }]);
+  });
+
+  it('goes back to them only when nobody else can', () => {
+    const members = [member('a'), member('b', { capacity: 1, load: 1 })];
+    expect(planAssignments('round_robin', [queued('c1', { avoid: 'a' })], members)).toEqual([{ conversationId: 'c1', userId: 'a' }]);
+  });
+});

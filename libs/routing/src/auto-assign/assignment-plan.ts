@@ -8,6 +8,8 @@ export interface QueuedConversation {
   priority: QueuePriority;
   waitingSince: number | null;
   lastMessageAt: number;
+  /** Someone it should rather not go back to: the assignee it just escalated away from, for not answering in time. */
+  avoid?: string | null;
 }
 
 /** A member who may receive conversations now (online, active, answers customers). */
@@ -31,7 +33,7 @@ const URGENCY: Record<QueuePriority, number> = { urgent: 0, high: 1, normal: 2, 
 /**
  * Most urgent first, then the one waiting longest: waiting_since (a conversation nobody waits on comes after those
  * somebody does), then last activity, then id so that every process agrees on the order. The SQL that fills a
- * batch sorts the same way (see QUEUE_ORDER), so the batch is the head of this order.
+ * batch sorts the same way (see queueOrder), so the batch is the head of this order.
  */
 export function compareQueue(a: QueuedConversation, b: QueuedConversation): number {
   return (
@@ -42,7 +44,9 @@ export function compareQueue(a: QueuedConversation, b: QueuedConversation): numb
   );
 }
 
-export const QUEUE_ORDER = `CASE priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END, waiting_since ASC NULLS LAST, last_message_at, id`;
+/** The same order in SQL, over the conversations table under the alias given. */
+export const queueOrder = (c: string): string =>
+  `CASE ${c}.priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END, ${c}.waiting_since ASC NULLS LAST, ${c}.last_message_at, ${c}.id`;
 
 /**
  * Who gets what, in the order it should happen. Pure: the caller supplies the queue and the eligible members and
@@ -50,6 +54,7 @@ export const QUEUE_ORDER = `CASE priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 
  * - round_robin: the member under capacity who got one longest ago (never first), ties by user id. Each member
  *   goes to the back of the line as soon as they get one, so a pass with many conversations deals them out in turns.
  * - least_busy: the member holding fewest, then the lowest share of their capacity, then who got one longest ago.
+ * A conversation's `avoid` member gets it only when nobody else can take it.
  */
 export function planAssignments(strategy: AssignmentStrategy, queue: QueuedConversation[], candidates: Candidate[]): PlannedAssignment[] {
   if (strategy === 'manual') return [];
@@ -65,7 +70,9 @@ export function planAssignments(strategy: AssignmentStrategy, queue: QueuedConve
     let pick: (typeof members)[number] | undefined;
     for (const m of members) {
       if (m.capacity !== null && m.load >= m.capacity) continue;
-      if (!pick || better(m, pick) < 0) pick = m;
+      if (!pick) pick = m;
+      else if (avoided(pick, conversation) !== avoided(m, conversation)) pick = avoided(pick, conversation) ? m : pick;
+      else if (better(m, pick) < 0) pick = m;
     }
     if (!pick) break;
     plan.push({ conversationId: conversation.id, userId: pick.userId });
@@ -81,6 +88,8 @@ interface Standing {
   load: number;
   last: number;
 }
+
+const avoided = (m: Standing, c: QueuedConversation): boolean => c.avoid !== undefined && c.avoid !== null && m.userId === c.avoid;
 
 function roundRobinFirst(a: Standing, b: Standing): number {
   return a.last - b.last || byId(a, b);

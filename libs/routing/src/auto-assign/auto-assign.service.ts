@@ -5,7 +5,8 @@ import { rows } from '@app/db';
 import { ChangeSet, publishChanges } from '@app/inbox';
 import { isOpenAt, type WeeklyInterval } from '@app/sla';
 import type { AssignmentStrategy } from '../roles/role';
-import { planAssignments, QUEUE_ORDER, type Candidate, type QueuedConversation, type QueuePriority } from './assignment-plan';
+import { stampTurns } from './turns';
+import { planAssignments, queueOrder, type Candidate, type QueuedConversation, type QueuePriority } from './assignment-plan';
 
 /** Conversations handed out per transaction: a long queue drains in several short passes, not one long lock. */
 export const ASSIGN_BATCH = 200;
@@ -46,7 +47,12 @@ interface QueueRow {
   priority: QueuePriority;
   waiting_us: string | null;
   last_message_us: string;
+  avoid: string | null;
 }
+
+/** The assignee a conversation was last taken from by escalation, when that is how it came back to the queue. */
+const ESCALATED_FROM = `(SELECT CASE WHEN h.type = 'escalated' THEN h.from_state->>'assigneeId' END FROM conversation_history h
+   WHERE h.workspace_id = c.workspace_id AND h.conversation_id = c.id ORDER BY h.id DESC LIMIT 1) AS avoid`;
 
 const micros = (column: string) => `(extract(epoch FROM ${column}) * 1000000)::bigint::text`;
 
@@ -81,10 +87,10 @@ export class AutoAssignService {
       const limit = Math.min(ASSIGN_BATCH, free);
       const queue = await rows<QueueRow>(
         m,
-        `SELECT id, priority, ${micros('waiting_since')} AS waiting_us, ${micros('last_message_at')} AS last_message_us
-         FROM conversations
+        `SELECT id, priority, ${micros('waiting_since')} AS waiting_us, ${micros('last_message_at')} AS last_message_us, ${ESCALATED_FROM}
+         FROM conversations c
          WHERE workspace_id = $1 AND role_id = $2 AND assignee_id IS NULL AND status = 'open'
-         ORDER BY ${QUEUE_ORDER} LIMIT $3 FOR UPDATE SKIP LOCKED`,
+         ORDER BY ${queueOrder('c')} LIMIT $3 FOR UPDATE SKIP LOCKED`,
         [workspaceId, roleId, limit],
       );
       const plan = planAssignments(role.assignment, queue.map(toQueued), members);
@@ -99,7 +105,7 @@ export class AutoAssignService {
          RETURNING c.id`,
         [workspaceId, roleId, plan.map((p) => p.conversationId), plan.map((p) => p.userId)],
       );
-      await this.stampTurns(m, workspaceId, roleId, plan);
+      await stampTurns(m, workspaceId, roleId, plan.map((p) => p.userId));
 
       const reason = role.assignment;
       const changes = new ChangeSet();
@@ -146,26 +152,6 @@ export class AutoAssignService {
     return found.map((r) => ({ userId: r.user_id, capacity: r.capacity, load: r.load, lastAssignedAt: r.last_us === null ? null : Number(r.last_us) }));
   }
 
-  /**
-   * Each member's turn moves to the back of the line in the order they were dealt, one microsecond apart, and
-   * never before the role's latest turn: a pass that waited for the lock must not stamp earlier than the one it
-   * waited for (now() is when the transaction began, not when it got the lock).
-   */
-  private async stampTurns(m: EntityManager, workspaceId: string, roleId: string, plan: Array<{ userId: string }>): Promise<void> {
-    const turn = new Map<string, number>();
-    plan.forEach((p, i) => turn.set(p.userId, i));
-    await m.query(
-      `WITH base AS (
-         SELECT GREATEST(clock_timestamp(), max(last_assigned_at) + interval '1 microsecond') AS t
-         FROM role_members WHERE workspace_id = $1 AND role_id = $2
-       )
-       UPDATE role_members rm SET last_assigned_at = base.t + x.k * interval '1 microsecond'
-       FROM base, unnest($3::uuid[], $4::int[]) AS x(user_id, k)
-       WHERE rm.workspace_id = $1 AND rm.role_id = $2 AND rm.user_id = x.user_id`,
-      [workspaceId, roleId, [...turn.keys()], [...turn.values()]],
-    );
-  }
-
   /** Queued conversations this pass did not lock: another transaction holds them. */
   private async lockedElsewhere(m: EntityManager, workspaceId: string, roleId: string, taken: string[]): Promise<boolean> {
     const found = await rows(
@@ -191,5 +177,11 @@ export class AutoAssignService {
 }
 
 function toQueued(r: QueueRow): QueuedConversation {
-  return { id: r.id, priority: r.priority, waitingSince: r.waiting_us === null ? null : Number(r.waiting_us), lastMessageAt: Number(r.last_message_us) };
+  return {
+    id: r.id,
+    priority: r.priority,
+    waitingSince: r.waiting_us === null ? null : Number(r.waiting_us),
+    lastMessageAt: Number(r.last_message_us),
+    avoid: r.avoid,
+  };
 }

@@ -170,10 +170,10 @@ describe('classification accuracy on the labelled set', () => {
   });
 
   it('tells the sentiment of Italian and English test texts', () => {
-    expect(sentimentAccuracy('test', 'it+en').accuracy).toBeGreaterThanOrEqual(0.83);
+    expect(sentimentAccuracy('test', 'it+en').accuracy).toBeGreaterThanOrEqual(0.84);
     expect(sentimentAccuracy('test', 'it').accuracy).toBeGreaterThanOrEqual(0.8);
-    expect(sentimentAccuracy('test', 'en').accuracy).toBeGreaterThanOrEqual(0.8);
-    expect(sentimentAccuracy('test', 'all').accuracy).toBeGreaterThanOrEqual(0.8);
+    expect(sentimentAccuracy('test', 'en').accuracy).toBeGreaterThanOrEqual(0.83);
+    expect(sentimentAccuracy('test', 'all').accuracy).toBeGreaterThanOrEqual(0.81);
     expect(sentimentAccuracy('test', 'none').accuracy).toBe(1);
   });
 
@@ -185,12 +185,16 @@ describe('classification accuracy on the labelled set', () => {
   it('beats the baselines clearly', () => {
     const ours = sentimentAccuracy('test', 'it+en').accuracy;
     expect(ours - neutralBaseline('test', 'it+en').accuracy).toBeGreaterThanOrEqual(0.4);
-    expect(ours - libraryBaseline('test', 'it+en').accuracy).toBeGreaterThanOrEqual(0.25);
-    expect(sentimentAccuracy('test', 'it').accuracy).toBeGreaterThan(libraryBaseline('test', 'it').accuracy);
+    expect(ours - libraryBaseline('test', 'it+en').accuracy).toBeGreaterThanOrEqual(0.3);
+    // The library alone has a dictionary for each language (lang-it's pattern, lang-en's senticon).
+    const gain = (language: Group) =>
+      sentimentAccuracy('test', language).accuracy - libraryBaseline('test', language).accuracy;
+    expect(gain('it')).toBeGreaterThanOrEqual(0.2);
+    expect(gain('en')).toBeGreaterThanOrEqual(0.4);
   });
 
   it('classifies a text in well under a millisecond once warm', () => {
-    // Measured around 0.2 ms; the bound leaves room for a loaded CI machine.
+    // Measured at 0.2-0.4 ms under Jest (0.1 ms in plain Node); the bound leaves room for a loaded CI machine.
     expect(microsPerText).toBeLessThan(2000);
   });
 });

@@ -38,7 +38,7 @@ export async function classifyText(text: string): Promise<Classification> {
 
 /**
  * Loads the language profiles and dictionaries now rather than on the first inbound message: the first call
- * costs about a quarter of a second (tinyld's profiles), which should not land inside an ingestion transaction.
+ * costs about 0.1-0.2 s (mostly tinyld's profiles), which should not land inside an ingestion transaction.
  * Call it once at boot (e.g. from a module's onModuleInit); later calls do nothing.
  */
 export function warmUpClassifier(): void {

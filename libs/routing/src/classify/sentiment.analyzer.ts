@@ -32,8 +32,14 @@ const NEGATION_FACTOR = -0.75;
 const NEGATION_REACH = 3;
 const INTENSIFIER_FACTOR = 1.5;
 const INTENSIFIER_REACH = 2;
-/** lang-it's dictionary gives tiny scores to many plain words ("vero" 0.12, "alcuno" 0.03): noise, not mood. */
-const LIBRARY_MIN_SCORE = 0.1;
+/**
+ * The dictionaries give small scores to many plain words: noise, not mood. lang-it's `pattern` scores "vero" 0.12
+ * and "alcuno" 0.03. lang-en's `senticon` (mostly in steps of 1/8) scores 47 of 126 desk topic words
+ * between 0.25 and 0.5 ("order" 0.33, "service" 0.25, "wait" 0.5) and plain verbs at 0.5 ("go", "give"), but
+ * none of those topic words at 0.6 or more; and its weak scores often have the wrong sign ("bad" +0.25, "worse"
+ * +0.375). 0.6 is the middle of the plateau (0.55..0.625) measured on the dev split.
+ */
+const LIBRARY_MIN_SCORE: Record<WordLanguage, number> = { it: 0.1, en: 0.6 };
 /** Repeating an emoji stresses it, with diminishing returns: 👎 1×, 👎👎 1.5×, 👎👎👎 and more 2×. */
 const EMOJI_REPEAT_BONUS = 0.5;
 const EMOJI_REPEAT_MAX = 3;
@@ -65,11 +71,19 @@ interface Stopwords {
   isStopword(word: string): boolean;
 }
 
+/** One language's share of NLP.js: its stemmer, stop words and stemmed polarity dictionary. */
+interface LibraryLanguage {
+  stemmer: Stemmer;
+  stopwords: Stopwords;
+  /** Stem → polarity, -1..1: lang-it's `pattern` dictionary, lang-en's `senticon` dictionary. */
+  polarity: Readonly<Record<string, number>>;
+  /** Library scores below this are noise, not mood (see LIBRARY_MIN_SCORE). */
+  minScore: number;
+}
+
 interface Engine {
   container: NlpContainer;
-  italianStemmer: Stemmer;
-  italianStopwords: Stopwords;
-  italianPolarity: Readonly<Record<string, number>>;
+  library: Record<WordLanguage, LibraryLanguage>;
   words: Record<WordLanguage, CompiledLexicon>;
   phrases: Record<WordLanguage, [string, number][]>;
   negators: Record<WordLanguage, Set<string>>;
@@ -114,17 +128,23 @@ function engineInstance(): Engine {
   /* eslint-disable @typescript-eslint/no-require-imports -- CommonJS packages without type declarations */
   const { containerBootstrap } = require('@nlpjs/core') as { containerBootstrap(): NlpContainer };
   const { LangIt } = require('@nlpjs/lang-it') as { LangIt: unknown };
-  const { LangEn } = require('@nlpjs/lang-en-min') as { LangEn: unknown };
+  const { LangEn } = require('@nlpjs/lang-en') as { LangEn: unknown };
   /* eslint-enable @typescript-eslint/no-require-imports */
   const container = containerBootstrap();
   container.use(LangIt);
   container.use(LangEn);
-  const italianDictionary = container.get('sentiment-it') as { pattern: Record<string, number> };
+  const libraryLanguage = (locale: WordLanguage, dictionary: 'pattern' | 'senticon', minScore: number) => ({
+    stemmer: container.get(`stemmer-${locale}`) as Stemmer,
+    stopwords: container.get(`stopwords-${locale}`) as Stopwords,
+    polarity: (container.get(`sentiment-${locale}`) as Record<string, Record<string, number>>)[dictionary],
+    minScore,
+  });
   engine = {
     container,
-    italianStemmer: container.get('stemmer-it') as Stemmer,
-    italianStopwords: container.get('stopwords-it') as Stopwords,
-    italianPolarity: italianDictionary.pattern,
+    library: {
+      it: libraryLanguage('it', 'pattern', LIBRARY_MIN_SCORE.it),
+      en: libraryLanguage('en', 'senticon', LIBRARY_MIN_SCORE.en),
+    },
     words: { it: compileLexicon(ITALIAN_WORDS), en: compileLexicon(ENGLISH_WORDS) },
     phrases: {
       it: Object.entries(PHRASES.it).map(([p, s]) => [foldText(p), s]),
@@ -147,17 +167,26 @@ function lexiconForm(word: string, language: WordLanguage): string {
   return parts[parts.length - 1] || parts[0];
 }
 
+/**
+ * The word as the library's stemmer expects it: lower-cased; for Italian without an elided article
+ * ("dell'assistenza" → "assistenza"), for English without a clitic ("customer's" → "customer", "it's" → "it").
+ */
+function libraryForm(word: string, language: WordLanguage): string {
+  const lower = word.toLowerCase().replace(/’/g, "'");
+  const apostrophe = lower.indexOf("'");
+  if (apostrophe < 0) return lower;
+  return language === 'it' ? lower.slice(lower.lastIndexOf("'") + 1) : lower.slice(0, apostrophe);
+}
+
 function wordScore(e: Engine, word: string, form: string, language: WordLanguage): number {
   const own = lookup(e.words[language], form);
   if (own !== undefined) return own;
-  if (language !== 'it') return 0;
-  const lower = word.toLowerCase().replace(/’/g, "'");
-  const bare = lower.slice(lower.lastIndexOf("'") + 1);
+  const library = e.library[language];
+  const bare = libraryForm(word, language);
   // Stems collide: "sono" shares "son" (-0.25) and "noi" is -0.5; function words carry no feeling.
-  if (e.italianStopwords.isStopword(bare)) return 0;
-  const stem = e.italianStemmer.stem(bare);
-  const library = e.italianPolarity[stem] ?? 0;
-  return Math.abs(library) >= LIBRARY_MIN_SCORE ? library : 0;
+  if (bare === '' || library.stopwords.isStopword(bare)) return 0;
+  const score = library.polarity[library.stemmer.stem(bare)] ?? 0;
+  return Math.abs(score) >= library.minScore ? score : 0;
 }
 
 function scoreWords(e: Engine, prose: string, language: WordLanguage): number {
@@ -236,9 +265,9 @@ export function toSentiment(score: number): Sentiment {
 }
 
 /**
- * Sentiment of a parsed social text in the given language. Italian and English words are read (lang-it's
- * dictionary and our lexicon, with negation and intensifiers), plus phrases and emoji; in any other language
- * told with confidence only emoji and emoticons count, as we have no word lists we trust there.
+ * Sentiment of a parsed social text in the given language. Italian and English words are read (lang-it's or
+ * lang-en's dictionary and our lexicon, with negation and intensifiers), plus phrases and emoji; in any other
+ * language told with confidence only emoji and emoticons count, as we have no word lists we trust there.
  */
 export function analyzeSentiment(text: SocialText, language: string | null, languageSure = true): SentimentResult {
   const raw = scoreEmoji(text.emoji) + (text.prose === '' ? 0 : scoreProse(text.prose, language, languageSure));
@@ -253,7 +282,7 @@ export function analyzeTextSentiment(text: string, language: string | null): Sen
 }
 
 /**
- * The library alone (NLP.js SentimentAnalyzer with lang-it / lang-en-min, no lexicon of ours): the baseline the
+ * The library alone (NLP.js SentimentAnalyzer with lang-it / lang-en, no lexicon of ours): the baseline the
  * accuracy test compares against. Not used for classification.
  */
 export async function librarySentiment(text: string, language: string | null): Promise<Sentiment> {

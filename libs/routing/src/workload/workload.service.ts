@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { DomainException } from '@app/common';
 import { rows } from '@app/db';
+import type { AuthUser } from '@app/identity';
+import { CONVERSATION_COLUMNS, CONVERSATION_FROM, toConversationView, type ConversationRow, type ConversationView } from '@app/inbox';
+import { queueOrder } from '../auto-assign/assignment-plan';
 
 export interface MemberLoad {
   userId: string;
@@ -36,6 +40,27 @@ export class WorkloadService {
   async overview(workspaceId: string): Promise<{ members: MemberLoad[]; queues: RoleQueue[] }> {
     const [members, queues] = await Promise.all([this.members(workspaceId), this.queues(workspaceId)]);
     return { members, queues };
+  }
+
+  /**
+   * A role's queue in the order automatic assignment hands it out (most urgent, then longest waiting). Agents read
+   * the queues of their own roles; another role is not found for them, as its conversations are.
+   */
+  async queue(reader: AuthUser, roleId: string, limit: number): Promise<ConversationView[]> {
+    const [role] = await rows<{ member: boolean }>(
+      this.db,
+      `SELECT EXISTS (SELECT 1 FROM role_members rm WHERE rm.role_id = r.id AND rm.user_id = $3) AS member FROM roles r WHERE r.workspace_id = $1 AND r.id = $2`,
+      [reader.workspaceId, roleId, reader.id],
+    );
+    if (!role || (reader.access === 'agent' && !role.member)) throw new DomainException('ROLE_NOT_FOUND', 'Role not found');
+    const found = await rows<ConversationRow>(
+      this.db,
+      `SELECT ${CONVERSATION_COLUMNS} FROM ${CONVERSATION_FROM}
+       WHERE c.workspace_id = $1 AND c.role_id = $2 AND c.assignee_id IS NULL AND c.status = 'open'
+       ORDER BY ${queueOrder('c')} LIMIT $3`,
+      [reader.workspaceId, roleId, limit],
+    );
+    return found.map(toConversationView);
   }
 
   private async members(workspaceId: string): Promise<MemberLoad[]> {
