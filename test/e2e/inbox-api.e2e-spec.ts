@@ -43,7 +43,7 @@ describe('inbox over the generic api channel', () => {
       channelType: 'api',
       kind: 'comment',
       status: 'open',
-      contact: { name: 'Giulia Rossi', username: 'giulia', followers: 1200 },
+      contact: { name: 'Giulia Rossi', username: 'giulia', followers: 1200, influence: 'medium' },
       sla: { state: 'none' },
     });
     const detail = await conversationDetail(desk, admin, conversation!.id);

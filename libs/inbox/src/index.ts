@@ -16,3 +16,4 @@ export * from './events/change-set';
 export * from './events/publish-changes';
 export * from './ingest/conversation-router';
 export * from './conversations/conversation-version';
+export * from './contacts/influence';

@@ -64,6 +64,8 @@ class ContactRefDto {
   @ApiProperty({ nullable: true, type: String }) name!: string | null;
   @ApiProperty({ nullable: true, type: String }) username!: string | null;
   @ApiProperty({ nullable: true, type: Number }) followers!: number | null;
+  @ApiProperty({ enum: ['none', 'low', 'medium', 'high', 'very_high'], description: 'from followers: none (unknown or 0), low (< 1k), medium (< 10k), high (< 100k), very_high' })
+  influence!: string;
 }
 
 class SlaDto {

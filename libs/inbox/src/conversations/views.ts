@@ -1,6 +1,7 @@
 import type { Attachment, ChannelType, DeliveryStatus, EventKind } from '@app/channels';
 import type { ConversationStatus, Priority } from '../entities/conversation.entity';
 import type { AuthorType, Direction } from '../entities/message.entity';
+import { influenceOf, type Influence } from '../contacts/influence';
 
 export interface ConversationView {
   id: string;
@@ -12,7 +13,7 @@ export interface ConversationView {
   priority: Priority;
   roleId: string | null;
   assigneeId: string | null;
-  contact: { id: string; name: string | null; username: string | null; followers: number | null } | null;
+  contact: { id: string; name: string | null; username: string | null; followers: number | null; influence: Influence } | null;
   language: string | null;
   sentiment: string | null;
   tags: string[];
@@ -99,6 +100,7 @@ export function toConversationView(r: ConversationRow): ConversationView {
           name: (r.contact_name as string | null) ?? null,
           username: (r.contact_username as string | null) ?? null,
           followers: (r.contact_followers as number | null) ?? null,
+          influence: influenceOf((r.contact_followers as number | null) ?? null),
         }
       : null,
     language: (r.language as string | null) ?? null,

@@ -11,7 +11,8 @@ export {
   detectLanguage,
   guessProseLanguage,
 } from './language.detector';
-export { influenceOf, type Influence } from './influence';
+// Influence is part of how the inbox shows a contact; it is re-exported here as one of the classifier's outputs.
+export { influenceOf, type Influence } from '@app/inbox';
 
 export interface Classification {
   /** ISO 639-1, or null when the text has no words to judge (emoji only, a link). */
