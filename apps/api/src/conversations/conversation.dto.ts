@@ -49,6 +49,10 @@ export class StatusDto {
   snoozeUntil?: string;
 }
 
+export class PriorityDto {
+  @ApiProperty({ enum: PRIORITIES }) @IsIn(PRIORITIES) priority!: 'low' | 'normal' | 'high' | 'urgent';
+}
+
 export class TagsDto {
   @ApiProperty({ type: [String], description: 'the whole set; lower-cased, duplicates dropped' })
   @IsArray()

@@ -6,7 +6,7 @@ import { ConversationQueryService, ConversationsService, scopeOf } from '@app/in
 import { uuidPipe } from '../boot/uuid.pipe';
 import { IfMatch, setVersionTag } from './if-match';
 import { RejectReplyDto, ReplyCheckDto } from '../voice/reply-policy.dto';
-import { ConversationDetailDto, ConversationDto, ConversationListDto, ListConversationsQuery, MessageDto, StatusDto, TagsDto, TextDto } from './conversation.dto';
+import { ConversationDetailDto, ConversationDto, ConversationListDto, ListConversationsQuery, MessageDto, PriorityDto, StatusDto, TagsDto, TextDto } from './conversation.dto';
 
 const IF_MATCH_DOC = 'the version you edited ("3", 3 or W/"3", as the ETag and `version` give it): 409 VERSION_CONFLICT if it changed since';
 
@@ -126,6 +126,26 @@ export class ConversationsController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<ConversationDto> {
     const conversation = await this.conversations.setTags(me, id, body.tags, version);
+    setVersionTag(res, conversation.version);
+    return conversation;
+  }
+
+  @Post(':id/priority')
+  @HttpCode(200)
+  @RequireAccess('agent', 'lead')
+  @ApiOkResponse({
+    type: ConversationDto,
+    description: "Overrides the map's priority (low, normal, high, urgent): it orders the role's queue. With If-Match, a stale version is 409 VERSION_CONFLICT",
+  })
+  @ApiHeader({ name: 'If-Match', required: false, description: IF_MATCH_DOC })
+  async priority(
+    @CurrentUser() me: AuthUser,
+    @Param('id', uuidPipe) id: string,
+    @Body() body: PriorityDto,
+    @IfMatch() version: number | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ConversationDto> {
+    const conversation = await this.conversations.setPriority(me, id, body.priority, version);
     setVersionTag(res, conversation.version);
     return conversation;
   }

@@ -14,6 +14,15 @@ import { rows } from '@app/db';
 import { ChangeSet } from '../events/change-set';
 import { publishChanges } from '../events/publish-changes';
 import { lockVersion } from './conversation-version';
+import type { Priority } from '../entities/conversation.entity';
+
+/** The columns a person edits directly (each bumps the conversation's version when it changes). */
+interface EditableFields {
+  status?: string;
+  snoozed_until?: Date | null;
+  tags?: string[];
+  priority?: Priority;
+}
 
 export type StatusChange = { status: 'open' | 'pending' | 'resolved' } | { status: 'snoozed'; snoozeUntil: Date };
 
@@ -178,26 +187,36 @@ export class ConversationsService {
     if (snoozeUntil && snoozeUntil.getTime() <= this.clock.now().getTime()) {
       throw new DomainException('VALIDATION_FAILED', ['snoozeUntil must be in the future']);
     }
-    await this.db.transaction(async (m) => {
-      await lockVersion(m, user.workspaceId, conversation.id, expectedVersion);
-      await m.query(`UPDATE conversations SET status = $3, snoozed_until = $4, updated_at = now() WHERE workspace_id = $1 AND id = $2`, [
-        user.workspaceId,
-        conversation.id,
-        change.status,
-        snoozeUntil,
-      ]);
-      await publishChanges(m, user.workspaceId, new ChangeSet().conversation(conversation.id, 'updated'));
-    });
-    return this.query.get(scopeOf(user), conversationId);
+    return this.edit(user, conversation.id, expectedVersion, { status: change.status, snoozed_until: snoozeUntil });
   }
 
   async setTags(user: AuthUser, conversationId: string, tags: string[], expectedVersion?: number): Promise<ConversationView> {
     const conversation = await this.query.get(scopeOf(user), conversationId);
     const clean = [...new Set(tags.map((t) => t.trim().toLowerCase()).filter((t) => t !== ''))].sort();
+    return this.edit(user, conversation.id, expectedVersion, { tags: clean });
+  }
+
+  /** A person's judgement of urgency over the map's: it orders the role's queue (and, later, picks the SLA policy). */
+  async setPriority(user: AuthUser, conversationId: string, priority: Priority, expectedVersion?: number): Promise<ConversationView> {
+    const conversation = await this.query.get(scopeOf(user), conversationId);
+    return this.edit(user, conversation.id, expectedVersion, { priority });
+  }
+
+  /**
+   * One edit of a conversation the user may read: locked and checked against If-Match, written, and logged as
+   * `conversation.updated` when it changed anything (the trigger bumps the version only then).
+   */
+  private async edit(user: AuthUser, conversationId: string, expectedVersion: number | undefined, fields: EditableFields): Promise<ConversationView> {
+    const columns = Object.keys(fields) as Array<keyof EditableFields>;
     await this.db.transaction(async (m) => {
-      await lockVersion(m, user.workspaceId, conversation.id, expectedVersion);
-      await m.query(`UPDATE conversations SET tags = $3, updated_at = now() WHERE workspace_id = $1 AND id = $2`, [user.workspaceId, conversation.id, clean]);
-      await publishChanges(m, user.workspaceId, new ChangeSet().conversation(conversation.id, 'updated'));
+      const before = await lockVersion(m, user.workspaceId, conversationId, expectedVersion);
+      const [after] = await rows<{ version: number }>(
+        m,
+        `UPDATE conversations SET ${columns.map((c, i) => `${c} = $${i + 3}`).join(', ')}, updated_at = now()
+         WHERE workspace_id = $1 AND id = $2 RETURNING version`,
+        [user.workspaceId, conversationId, ...columns.map((c) => fields[c])],
+      );
+      if (after && after.version !== before) await publishChanges(m, user.workspaceId, new ChangeSet().conversation(conversationId, 'updated'));
     });
     return this.query.get(scopeOf(user), conversationId);
   }
