@@ -1,21 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
-import { bearer, expectCode, messages, NO_SUCH, startTaskForce, type Member } from '../support/http';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, createMember, signIn, startTestDesk, TestDesk } from '../support/desk';
+import { bearer, expectCode, messages, NO_SUCH, type Member } from '../support/http';
+import { createMember } from '../support/desk';
 import { conversationsOf, createChannel, deliver, settled, TestChannel } from '../support/inbox';
+import { createRole, insertConversation, insertConversations, setRoleMembers, type Placement } from '../support/routing';
+import { admin, agent, agent2, desk, lead, otherWorkspace, sql, supervisor, useTaskForce, workspaceId } from '../support/task-force';
 
 
 
 describe('assignment of conversations', () => {
-  let desk: TestDesk;
-  let sql: Client;
-  let admin: string;
-  let workspaceId: string;
-  let lead: Member;
-  let agent: Member;
-  let agent2: Member;
+  useTaskForce();
   let outsiderAgent: Member;
-  let supervisor: Member;
   let channel: TestChannel;
   let care: string;
   let sales: string;
@@ -26,17 +20,8 @@ describe('assignment of conversations', () => {
   const assign = (token: string, id: string, body: Record<string, unknown>) => desk.http().post(`/api/conversations/${id}/assignment`).set(bearer(token)).send(body);
   const bulk = (token: string, body: Record<string, unknown>) => desk.http().post('/api/conversations/bulk-assignment').set(bearer(token)).send(body);
 
-  /** Conversations straight into the table: fast, and as the inbox would hold them. */
-  async function insertConversations(n: number, fields: { roleId?: string | null; assigneeId?: string | null; ws?: string; channelId?: string } = {}): Promise<string[]> {
-    const { rows } = await sql.query<{ id: string }>(
-      `INSERT INTO conversations (workspace_id, channel_id, channel_type, kind, thread_key, email_token, last_message_at, role_id, assignee_id)
-       SELECT $1, $2, 'api', 'comment', $3 || '-' || g, $3 || '-' || g, now() - make_interval(secs => g), $5, $6
-       FROM generate_series(1, $4::int) AS g RETURNING id`,
-      [fields.ws ?? workspaceId, fields.channelId ?? channel.id, randomUUID(), n, fields.roleId ?? null, fields.assigneeId ?? null],
-    );
-    return rows.map((r) => r.id);
-  }
-  const one = async (fields: { roleId?: string | null; assigneeId?: string | null } = {}) => (await insertConversations(1, fields))[0]!;
+  const insert = (n: number, fields: Placement = {}) => insertConversations(sql, workspaceId, channel.id, n, fields);
+  const one = (fields: Placement = {}) => insertConversation(sql, workspaceId, channel.id, fields);
   const current = async (id: string) => (await sql.query(`SELECT role_id, assignee_id FROM conversations WHERE id = $1`, [id])).rows[0] as { role_id: string | null; assignee_id: string | null };
   const assignedEvents = async (conversationId: string) =>
     (await sql.query(`SELECT seq, role_ids, user_ids, payload FROM domain_events WHERE type = 'conversation.assigned' AND conversation_id = $1 ORDER BY seq`, [conversationId])).rows as Array<{
@@ -45,25 +30,17 @@ describe('assignment of conversations', () => {
       user_ids: string[];
       payload: Record<string, any>;
     }>;
-  const setMembers = async (roleId: string, ids: string[]) =>
-    expect((await desk.http().put(`/api/roles/${roleId}/members`).set(bearer(lead.token)).send({ members: ids.map((userId) => ({ userId })) })).status).toBe(200);
+  const setMembers = (roleId: string, ids: string[]) => setRoleMembers(desk, lead.token, roleId, ids);
 
   beforeAll(async () => {
-    ({ desk, sql, admin, workspaceId, lead, agent, agent2, supervisor } = await startTaskForce());
     outsiderAgent = await createMember(desk, admin, 'agent');
     channel = await createChannel(desk, admin, 'api');
-    care = (await desk.http().post('/api/roles').set(bearer(lead.token)).send({ name: 'Customer care' })).body.id;
-    sales = (await desk.http().post('/api/roles').set(bearer(lead.token)).send({ name: 'Sales' })).body.id;
+    care = await createRole(desk, lead.token, { name: 'Customer care' });
+    sales = await createRole(desk, lead.token, { name: 'Sales' });
     await setMembers(care, [agent.id, agent2.id]);
     await setMembers(sales, [outsiderAgent.id]);
-    const other = await desk.http().post('/api/workspaces').set(bearer(admin)).send({ name: 'Other brand', timezone: 'UTC' });
-    otherWorkspaceId = other.body.id;
-    otherAdmin = await signIn(desk, ADMIN_EMAIL, ADMIN_PASSWORD, otherWorkspaceId);
+    ({ id: otherWorkspaceId, admin: otherAdmin } = await otherWorkspace(desk, admin));
     otherChannel = await createChannel(desk, otherAdmin, 'api');
-  });
-  afterAll(async () => {
-    await sql.end();
-    await desk.shutdown();
   });
 
   describe('by a lead or an admin', () => {
@@ -148,9 +125,9 @@ describe('assignment of conversations', () => {
     });
 
     it("keeps workspaces apart: another workspace's conversation, role and people are 404", async () => {
-      const theirRole = (await desk.http().post('/api/roles').set(bearer(otherAdmin)).send({ name: 'Theirs' })).body.id as string;
+      const theirRole = await createRole(desk, otherAdmin, { name: 'Theirs' });
       const theirAgent = await createMember(desk, otherAdmin, 'agent');
-      const [theirs] = await insertConversations(1, { ws: otherWorkspaceId, channelId: otherChannel.id });
+      const [theirs] = await insertConversations(sql, otherWorkspaceId, otherChannel.id, 1);
       const ours = await one();
       expectCode(await assign(lead.token, theirs!, { assigneeId: agent.id }), 404, 'CONVERSATION_NOT_FOUND');
       expectCode(await assign(otherAdmin, ours, { roleId: theirRole }), 404, 'CONVERSATION_NOT_FOUND');
@@ -215,7 +192,7 @@ describe('assignment of conversations', () => {
 
   describe('in bulk', () => {
     it('assigns 1000 conversations in one request, one event each', async () => {
-      const ids = await insertConversations(1000);
+      const ids = await insert(1000);
       const res = await bulk(lead.token, { conversationIds: ids, roleId: care, assigneeId: agent2.id, reason: 'morning shift' });
       expect(res.status).toBe(200);
       expect(res.body).toEqual({ updated: 1000 });
@@ -239,9 +216,9 @@ describe('assignment of conversations', () => {
     });
 
     it("skips ids that are not this workspace's conversations, and counts only what changed", async () => {
-      const ours = await insertConversations(3);
+      const ours = await insert(3);
       const already = await one({ assigneeId: agent.id });
-      const [theirs] = await insertConversations(1, { ws: otherWorkspaceId, channelId: otherChannel.id });
+      const [theirs] = await insertConversations(sql, otherWorkspaceId, otherChannel.id, 1);
       const res = await bulk(admin, { conversationIds: [...ours, ours[0]!.toUpperCase(), already, theirs, NO_SUCH], assigneeId: agent.id });
       expect(res.status).toBe(200);
       expect(res.body).toEqual({ updated: 3 });
@@ -252,7 +229,7 @@ describe('assignment of conversations', () => {
     });
 
     it('refuses bad lists and unknown targets before changing anything', async () => {
-      const ids = await insertConversations(2);
+      const ids = await insert(2);
       expectCode(await bulk(lead.token, { conversationIds: [], assigneeId: agent.id }), 400, 'VALIDATION_FAILED');
       expectCode(await bulk(lead.token, { conversationIds: Array.from({ length: 1001 }, () => randomUUID()), assigneeId: agent.id }), 400, 'VALIDATION_FAILED');
       const bad = await bulk(lead.token, { conversationIds: [ids[0], 'nope'], assigneeId: agent.id });
@@ -273,13 +250,13 @@ describe('assignment of conversations', () => {
     const held = async () => (await sql.query(`SELECT count(*)::int AS n FROM conversations WHERE role_id = $1 AND assignee_id = $2 AND status = 'open'`, [capped, agent.id])).rows[0].n as number;
 
     beforeAll(async () => {
-      capped = (await desk.http().post('/api/roles').set(bearer(lead.token)).send({ name: 'Capped', assignment: 'manual' })).body.id;
+      capped = await createRole(desk, lead.token, { name: 'Capped', assignment: 'manual' });
     });
 
     it('refuses a take at capacity with 409 CAPACITY_REACHED; only open conversations of that role count', async () => {
       await setCapacity(2);
-      await insertConversations(2, { roleId: capped, assigneeId: agent.id });
-      await insertConversations(3, { roleId: care, assigneeId: agent.id });
+      await insert(2, { roleId: capped, assigneeId: agent.id });
+      await insert(3, { roleId: care, assigneeId: agent.id });
       const next = await one({ roleId: capped });
       const refused = await assign(agent.token, next, { assigneeId: agent.id });
       expectCode(refused, 409, 'CAPACITY_REACHED');
@@ -306,7 +283,7 @@ describe('assignment of conversations', () => {
     it('many takes at once never go over capacity', async () => {
       await sql.query(`UPDATE conversations SET status = 'resolved' WHERE role_id = $1`, [capped]);
       await setCapacity(3);
-      const ids = await insertConversations(12, { roleId: capped });
+      const ids = await insert(12, { roleId: capped });
       const results = await Promise.all(ids.map((id) => assign(agent.token, id, { assigneeId: agent.id })));
       expect(results.filter((r) => r.status === 200)).toHaveLength(3);
       for (const r of results.filter((x) => x.status !== 200)) expectCode(r, 409, 'CAPACITY_REACHED');
@@ -342,7 +319,7 @@ describe('assignment of conversations', () => {
     });
 
     it('a bulk assignment and single assignments over the same conversations do not deadlock or lose a change', async () => {
-      const ids = await insertConversations(50);
+      const ids = await insert(50);
       const results = await Promise.all([
         bulk(lead.token, { conversationIds: ids, assigneeId: agent.id }),
         bulk(admin, { conversationIds: [...ids].reverse(), roleId: care }),
@@ -360,9 +337,9 @@ describe('assignment of conversations', () => {
 
     it('deleting a role while conversations are being assigned to it neither deadlocks nor fails with a 5xx', async () => {
       for (let round = 0; round < 3; round++) {
-        const doomed = (await desk.http().post('/api/roles').set(bearer(lead.token)).send({ name: `Doomed ${round}` })).body.id as string;
+        const doomed = await createRole(desk, lead.token, { name: `Doomed ${round}` });
         await setMembers(doomed, [agent.id]);
-        const ids = await insertConversations(20, { roleId: doomed });
+        const ids = await insert(20, { roleId: doomed });
         const results = await Promise.all([
           bulk(lead.token, { conversationIds: ids, roleId: doomed, assigneeId: agent2.id }),
           ...ids.slice(0, 5).map((id) => assign(lead.token, id, { roleId: doomed, assigneeId: agent.id })),

@@ -1,14 +1,8 @@
-import { Client } from 'pg';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, signIn, type TestDesk } from '../support/desk';
-import { bearer, expectCode, messages, NO_SUCH, startTaskForce, type Member } from '../support/http';
+import { bearer, expectCode, messages, NO_SUCH } from '../support/http';
+import { admin, agent, desk, lead, otherWorkspace, sql, supervisor, useTaskForce } from '../support/task-force';
 
 describe('business hours', () => {
-  let desk: TestDesk;
-  let sql: Client;
-  let admin: string;
-  let lead: Member;
-  let agent: Member;
-  let supervisor: Member;
+  useTaskForce();
   let otherAdmin: string;
 
   const office = {
@@ -25,13 +19,7 @@ describe('business hours', () => {
   const create = (token: string, body: Record<string, unknown>) => desk.http().post('/api/business-hours').set(bearer(token)).send(body);
 
   beforeAll(async () => {
-    ({ desk, sql, admin, lead, agent, supervisor } = await startTaskForce());
-    const other = await desk.http().post('/api/workspaces').set(bearer(admin)).send({ name: 'Other brand', timezone: 'UTC' });
-    otherAdmin = await signIn(desk, ADMIN_EMAIL, ADMIN_PASSWORD, other.body.id);
-  });
-  afterAll(async () => {
-    await sql?.end();
-    await desk?.shutdown();
+    otherAdmin = (await otherWorkspace(desk, admin)).admin;
   });
 
   it('a supervisor creates a calendar: intervals in order, holidays without duplicates', async () => {

@@ -1,18 +1,13 @@
-import { Client } from 'pg';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, createMember, signIn, type TestDesk } from '../support/desk';
-import { bearer, expectCode, messages, NO_SUCH, startTaskForce, type Member } from '../support/http';
+import { createMember } from '../support/desk';
+import { bearer, expectCode, messages, NO_SUCH, type Member } from '../support/http';
 import { createChannel, deliver, settled, type TestChannel } from '../support/inbox';
+import { createRole, setRoleMembers } from '../support/routing';
+import { admin, agent, agent2, desk, lead, otherWorkspace, sql, supervisor, useTaskForce } from '../support/task-force';
 
 describe('canned responses', () => {
-  let desk: TestDesk;
-  let sql: Client;
-  let admin: string;
+  useTaskForce();
   let workspaceName: string;
-  let lead: Member;
-  let agent: Member;
-  let agent2: Member;
   let outsider: Member;
-  let supervisor: Member;
   let channel: TestChannel;
   let care: string;
   let sales: string;
@@ -45,21 +40,15 @@ describe('canned responses', () => {
   let salesOffer: string;
 
   beforeAll(async () => {
-    ({ desk, sql, admin, lead, agent, agent2, supervisor } = await startTaskForce());
     outsider = await createMember(desk, admin, 'agent');
     workspaceName = (await desk.http().get('/api/me').set(bearer(admin))).body.memberships[0].name;
     channel = await createChannel(desk, admin, 'api');
-    care = (await desk.http().post('/api/roles').set(bearer(lead.token)).send({ name: 'Care' })).body.id;
-    sales = (await desk.http().post('/api/roles').set(bearer(lead.token)).send({ name: 'Sales' })).body.id;
-    expect((await desk.http().put(`/api/roles/${care}/members`).set(bearer(lead.token)).send({ members: [{ userId: agent.id }] })).status).toBe(200);
-    expect((await desk.http().put(`/api/roles/${sales}/members`).set(bearer(lead.token)).send({ members: [{ userId: agent2.id }] })).status).toBe(200);
-    const other = await desk.http().post('/api/workspaces').set(bearer(admin)).send({ name: 'Other brand', timezone: 'UTC' });
-    otherAdmin = await signIn(desk, ADMIN_EMAIL, ADMIN_PASSWORD, other.body.id);
-    otherRole = (await desk.http().post('/api/roles').set(bearer(otherAdmin)).send({ name: 'Elsewhere' })).body.id;
-  });
-  afterAll(async () => {
-    await sql?.end();
-    await desk?.shutdown();
+    care = await createRole(desk, lead.token, { name: 'Care' });
+    sales = await createRole(desk, lead.token, { name: 'Sales' });
+    await setRoleMembers(desk, lead.token, care, [agent.id]);
+    await setRoleMembers(desk, lead.token, sales, [agent2.id]);
+    otherAdmin = (await otherWorkspace(desk, admin)).admin;
+    otherRole = await createRole(desk, otherAdmin, { name: 'Elsewhere' });
   });
 
   describe('writing', () => {
@@ -194,7 +183,7 @@ describe('canned responses', () => {
   });
 
   it('go with their role when it is deleted', async () => {
-    const role = (await desk.http().post('/api/roles').set(bearer(lead.token)).send({ name: 'Short-lived' })).body.id;
+    const role = await createRole(desk, lead.token, { name: 'Short-lived' });
     const id = (await create(lead.token, { name: 'Short', text: 'x', roleId: role })).body.id;
     expect((await desk.http().delete(`/api/roles/${role}`).set(bearer(lead.token))).status).toBe(204);
     expectCode(await desk.http().get(`/api/canned-responses/${id}`).set(bearer(lead.token)), 404, 'CANNED_RESPONSE_NOT_FOUND');

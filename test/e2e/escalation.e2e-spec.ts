@@ -1,22 +1,14 @@
-import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
-import { bearer, startTaskForce, type Member } from '../support/http';
-import { TestDesk } from '../support/desk';
+import { bearer } from '../support/http';
 import { createChannel, eventually, TestChannel } from '../support/inbox';
 import { connected, type LiveClient } from '../support/live';
+import { createRole, insertConversation, insertConversations, setRoleMembers } from '../support/routing';
+import { admin, agent, agent2, desk, lead, sql, useTaskForce, workspaceId } from '../support/task-force';
 
 /**
  * The acceptance timer: an assignee who has not replied within the role's acceptanceSeconds loses the conversation
  * to the escalation role's queue (or their own role's queue), and leads are told live.
  */
 describe('escalation on the acceptance timer', () => {
-  let desk: TestDesk;
-  let sql: Client;
-  let workspaceId: string;
-  let admin: string;
-  let lead: Member;
-  let agent: Member;
-  let agent2: Member;
   let channel: TestChannel;
   let front: string;
   let seniors: string;
@@ -29,40 +21,25 @@ describe('escalation on the acceptance timer', () => {
     expect(res.status).toBe(200);
     return res.body as Record<string, any>;
   };
-  const insert = async (n: number, roleId: string) => {
-    const { rows } = await sql.query<{ id: string }>(
-      `INSERT INTO conversations (workspace_id, channel_id, channel_type, kind, thread_key, email_token, last_message_at, role_id)
-       SELECT $1, $2, 'api', 'comment', $3 || '-' || g, $3 || '-' || g, now(), $5 FROM generate_series(1, $4::int) AS g RETURNING id`,
-      [workspaceId, channel.id, randomUUID(), n, roleId],
-    );
-    return rows.map((r) => r.id);
-  };
-  const one = async (roleId: string) => (await insert(1, roleId))[0]!;
+  const one = (roleId: string) => insertConversation(sql, workspaceId, channel.id, { roleId });
   const detail = async (id: string) => (await desk.http().get(`/api/conversations/${id}`).set(bearer(lead.token))).body as Record<string, any>;
   const history = async (id: string) => (await desk.http().get(`/api/conversations/${id}/history`).set(bearer(lead.token))).body.items as Array<Record<string, any>>;
-  const role = async (body: Record<string, unknown>) => {
-    const res = await desk.http().post('/api/roles').set(bearer(lead.token)).send({ assignment: 'manual', ...body });
-    expect(res.status).toBe(201);
-    return res.body.id as string;
-  };
+  const role = (body: Record<string, unknown>) => createRole(desk, lead.token, { assignment: 'manual', ...body });
 
+  // Declared before useTaskForce(), so that it runs first: the live clients close while the desk is still up.
+  afterAll(() => {
+    for (const c of clients) c.close();
+  });
+  useTaskForce();
   beforeAll(async () => {
-    ({ desk, sql, workspaceId, admin, lead, agent, agent2 } = await startTaskForce());
     channel = await createChannel(desk, admin, 'api');
     // Manual roles, so that no automatic assignment hands an escalated conversation straight out again here.
     seniors = await role({ name: 'Seniors' });
     front = await role({ name: 'Front line', acceptanceSeconds: 1, escalationRoleId: seniors });
     solo = await role({ name: 'Solo', acceptanceSeconds: 1 });
     untimed = await role({ name: 'Untimed' });
-    for (const r of [front, solo, untimed]) {
-      expect((await desk.http().put(`/api/roles/${r}/members`).set(bearer(lead.token)).send({ members: [{ userId: agent.id }] })).status).toBe(200);
-    }
-    expect((await desk.http().put(`/api/roles/${seniors}/members`).set(bearer(lead.token)).send({ members: [{ userId: agent2.id }] })).status).toBe(200);
-  });
-  afterAll(async () => {
-    for (const c of clients) c.close();
-    await sql.end();
-    await desk.shutdown();
+    for (const r of [front, solo, untimed]) await setRoleMembers(desk, lead.token, r, [agent.id]);
+    await setRoleMembers(desk, lead.token, seniors, [agent2.id]);
   });
 
   it('moves an unanswered conversation to the escalation role, unassigned, with a history line, and tells the lead live', async () => {
@@ -146,7 +123,7 @@ describe('escalation on the acceptance timer', () => {
   });
 
   it('escalates many conversations due at once, each once', async () => {
-    const ids = await insert(30, front);
+    const ids = await insertConversations(sql, workspaceId, channel.id, 30, { roleId: front });
     const res = await desk.http().post('/api/conversations/bulk-assignment').set(bearer(lead.token)).send({ conversationIds: ids, assigneeId: agent.id });
     expect(res.body).toEqual({ updated: 30 });
     await eventually(
@@ -160,8 +137,7 @@ describe('escalation on the acceptance timer', () => {
 
   it('under automatic assignment, gives the escalated conversation to another online member, not back to the one who let it lapse', async () => {
     const rota = await role({ name: 'Rota', assignment: 'round_robin', acceptanceSeconds: 1 });
-    const members = { members: [{ userId: agent.id }, { userId: agent2.id }] };
-    expect((await desk.http().put(`/api/roles/${rota}/members`).set(bearer(lead.token)).send(members)).status).toBe(200);
+    await setRoleMembers(desk, lead.token, rota, [agent.id, agent2.id]);
     for (const m of [agent, agent2]) clients.push(await connected(desk.url, { token: m.token }));
     const id = await one(rota);
     await eventually(async () => (await detail(id)).assigneeId !== null, 5_000, 'the conversation handed out');

@@ -1,22 +1,15 @@
-import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
-import { bearer, expectCode, NO_SUCH, startTaskForce, type Member } from '../support/http';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, createMember, signIn, TestDesk } from '../support/desk';
+import { bearer, expectCode, NO_SUCH, type Member } from '../support/http';
+import { createMember } from '../support/desk';
 import { createChannel, TestChannel } from '../support/inbox';
+import { createRole, insertConversation, insertConversations, setRoleMembers, type Placement } from '../support/routing';
+import { admin, agent, agent2, desk, lead, otherWorkspace, sql, supervisor, useTaskForce, workspaceId } from '../support/task-force';
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 /** GET /api/conversations/:id/history: every assignment, who made it, when, why; readable as the conversation is. */
 describe('conversation history', () => {
-  let desk: TestDesk;
-  let sql: Client;
-  let admin: string;
-  let workspaceId: string;
-  let lead: Member;
-  let agent: Member;
-  let agent2: Member;
+  useTaskForce();
   let outsider: Member;
-  let supervisor: Member;
   let channel: TestChannel;
   let care: string;
   let sales: string;
@@ -29,31 +22,17 @@ describe('conversation history', () => {
     expect(res.status).toBe(200);
     return res.body.items as Array<Record<string, any>>;
   };
-  async function insertConversations(n: number, fields: { roleId?: string | null; assigneeId?: string | null } = {}): Promise<string[]> {
-    const { rows } = await sql.query<{ id: string }>(
-      `INSERT INTO conversations (workspace_id, channel_id, channel_type, kind, thread_key, email_token, last_message_at, role_id, assignee_id)
-       SELECT $1, $2, 'api', 'comment', $3 || '-' || g, $3 || '-' || g, now(), $5, $6 FROM generate_series(1, $4::int) AS g RETURNING id`,
-      [workspaceId, channel.id, randomUUID(), n, fields.roleId ?? null, fields.assigneeId ?? null],
-    );
-    return rows.map((r) => r.id);
-  }
-  const one = async (fields: { roleId?: string | null; assigneeId?: string | null } = {}) => (await insertConversations(1, fields))[0]!;
+  const one = (fields: Placement = {}) => insertConversation(sql, workspaceId, channel.id, fields);
   const user = (m: Member, name: string) => ({ type: 'user', id: m.id, name });
 
   beforeAll(async () => {
-    ({ desk, sql, admin, workspaceId, lead, agent, agent2, supervisor } = await startTaskForce());
     outsider = await createMember(desk, admin, 'agent');
     channel = await createChannel(desk, admin, 'api');
     // Manual roles: automatic assignment must not add lines of its own here.
-    const role = async (name: string) => (await desk.http().post('/api/roles').set(bearer(lead.token)).send({ name, assignment: 'manual' })).body.id as string;
-    care = await role('Customer care');
-    sales = await role('Sales');
-    expect((await desk.http().put(`/api/roles/${care}/members`).set(bearer(lead.token)).send({ members: [{ userId: agent.id }, { userId: agent2.id }] })).status).toBe(200);
-    expect((await desk.http().put(`/api/roles/${sales}/members`).set(bearer(lead.token)).send({ members: [{ userId: outsider.id }] })).status).toBe(200);
-  });
-  afterAll(async () => {
-    await sql.end();
-    await desk.shutdown();
+    care = await createRole(desk, lead.token, { name: 'Customer care', assignment: 'manual' });
+    sales = await createRole(desk, lead.token, { name: 'Sales', assignment: 'manual' });
+    await setRoleMembers(desk, lead.token, care, [agent.id, agent2.id]);
+    await setRoleMembers(desk, lead.token, sales, [outsider.id]);
   });
 
   it('starts empty, and records each manual change oldest first: assigned, reassigned, unassigned, with who, when and why', async () => {
@@ -85,7 +64,7 @@ describe('conversation history', () => {
   });
 
   it("an agent taking a conversation: 'assigned' by the agent, 'taken by the agent' unless they say why", async () => {
-    const [a, b] = await insertConversations(2, { roleId: care });
+    const [a, b] = await insertConversations(sql, workspaceId, channel.id, 2, { roleId: care });
     expect((await assign(agent.token, a!, { assigneeId: agent.id })).status).toBe(200);
     expect((await assign(agent.token, b!, { assigneeId: agent.id, reason: 'I know this customer' })).status).toBe(200);
     expect(await items(a!)).toEqual([
@@ -98,7 +77,7 @@ describe('conversation history', () => {
   });
 
   it('a bulk assignment writes one line per changed conversation, each of its own type', async () => {
-    const queued = await insertConversations(3, { roleId: care });
+    const queued = await insertConversations(sql, workspaceId, channel.id, 3, { roleId: care });
     const held = await one({ roleId: sales, assigneeId: outsider.id });
     const already = await one({ roleId: care, assigneeId: agent2.id });
     const res = await bulk(lead.token, { conversationIds: [...queued, held, already], roleId: care, assigneeId: agent2.id, reason: 'evening shift' });
@@ -154,8 +133,7 @@ describe('conversation history', () => {
     expectCode(await history(lead.token, NO_SUCH), 404, 'CONVERSATION_NOT_FOUND');
     expectCode(await history(lead.token, 'nope'), 400, 'VALIDATION_FAILED');
     expectCode(await desk.http().get(`/api/conversations/${NO_SUCH}/history`), 401, 'AUTH_REQUIRED');
-    const other = await desk.http().post('/api/workspaces').set(bearer(admin)).send({ name: 'Other brand', timezone: 'UTC' });
-    const otherAdmin = await signIn(desk, ADMIN_EMAIL, ADMIN_PASSWORD, other.body.id);
+    const otherAdmin = (await otherWorkspace(desk, admin)).admin;
     const ours = await one({ roleId: care });
     expect((await assign(lead.token, ours, { assigneeId: agent.id })).status).toBe(200);
     expectCode(await history(otherAdmin, ours), 404, 'CONVERSATION_NOT_FOUND');

@@ -1,21 +1,14 @@
-import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
-import { bearer, expectCode, messages, startTaskForce, type Member } from '../support/http';
-import { TestDesk } from '../support/desk';
+import { bearer, expectCode, messages } from '../support/http';
 import { createChannel, TestChannel } from '../support/inbox';
+import { createRole, insertConversation, setRoleMembers, type Placement } from '../support/routing';
+import { admin, agent, agent2, desk, lead, sql, useTaskForce, workspaceId } from '../support/task-force';
 
 /**
  * Optimistic versioning: every conversation carries `version` (and the ETag "<version>"); a client sending it back
  * as If-Match on status, tags or assignment gets 409 VERSION_CONFLICT when someone changed the conversation first.
  */
 describe('optimistic versioning of conversation edits', () => {
-  let desk: TestDesk;
-  let sql: Client;
-  let workspaceId: string;
-  let admin: string;
-  let lead: Member;
-  let agent: Member;
-  let agent2: Member;
+  useTaskForce();
   let channel: TestChannel;
   let care: string;
   let sales: string;
@@ -33,14 +26,7 @@ describe('optimistic versioning of conversation edits', () => {
     const req = desk.http().post(`/api/conversations/${id}/assignment`).set(bearer(token));
     return (ifMatch === undefined ? req : req.set('If-Match', ifMatch)).send(body);
   };
-  const one = async (fields: { roleId?: string | null; assigneeId?: string | null } = {}) => {
-    const { rows } = await sql.query<{ id: string }>(
-      `INSERT INTO conversations (workspace_id, channel_id, channel_type, kind, thread_key, email_token, last_message_at, role_id, assignee_id)
-       VALUES ($1, $2, 'api', 'comment', $3, $3, now(), $4, $5) RETURNING id`,
-      [workspaceId, channel.id, randomUUID(), fields.roleId ?? null, fields.assigneeId ?? null],
-    );
-    return rows[0]!.id;
-  };
+  const one = (fields: Placement = {}) => insertConversation(sql, workspaceId, channel.id, fields);
   const stored = async (id: string) =>
     (await sql.query(`SELECT version, status, tags, role_id, assignee_id FROM conversations WHERE id = $1`, [id])).rows[0] as {
       version: number;
@@ -51,16 +37,10 @@ describe('optimistic versioning of conversation edits', () => {
     };
 
   beforeAll(async () => {
-    ({ desk, sql, workspaceId, admin, lead, agent, agent2 } = await startTaskForce());
     channel = await createChannel(desk, admin, 'api');
-    const role = async (name: string) => (await desk.http().post('/api/roles').set(bearer(lead.token)).send({ name, assignment: 'manual' })).body.id as string;
-    care = await role('Customer care');
-    sales = await role('Sales');
-    expect((await desk.http().put(`/api/roles/${care}/members`).set(bearer(lead.token)).send({ members: [{ userId: agent.id }, { userId: agent2.id }] })).status).toBe(200);
-  });
-  afterAll(async () => {
-    await sql.end();
-    await desk.shutdown();
+    care = await createRole(desk, lead.token, { name: 'Customer care', assignment: 'manual' });
+    sales = await createRole(desk, lead.token, { name: 'Sales', assignment: 'manual' });
+    await setRoleMembers(desk, lead.token, care, [agent.id, agent2.id]);
   });
 
   it('answers the version as ETag on reads and writes; every edit moves it on', async () => {

@@ -1,7 +1,7 @@
-import { Client } from 'pg';
-import { bearer, expectCode, messages, NO_SUCH, startTaskForce, type Member } from '../support/http';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, signIn, TestDesk } from '../support/desk';
+import { bearer, expectCode, messages, NO_SUCH } from '../support/http';
 import { createChannel, deliver, deliverFixture, settled, TestChannel } from '../support/inbox';
+import { createRole } from '../support/routing';
+import { admin, agent, desk, lead, otherWorkspace, sql, supervisor, useTaskForce } from '../support/task-force';
 
 type Rule = { name: string; when?: Record<string, unknown>; then: { roleId: string; priority?: string; tags?: string[] } };
 interface Routed {
@@ -31,12 +31,7 @@ const NEGATIVE = 'Servizio pessimo, sono furioso 😡 una vergogna, non tornerò
 const POSITIVE = 'Grazie mille, tutto perfetto e buonissimo, siete fantastici! 😍';
 
 describe('responsibility map', () => {
-  let desk: TestDesk;
-  let sql: Client;
-  let admin: string;
-  let lead: Member;
-  let agent: Member;
-  let supervisor: Member;
+  useTaskForce();
   let channel: TestChannel;
   let channel2: TestChannel;
   let care: string;
@@ -91,26 +86,15 @@ describe('responsibility map', () => {
     return routed;
   }
   const send = async (e: Sent, ch: TestChannel = channel) => (await sendAll([e], ch))[0]!;
-  const roleNamed = async (name: string) => {
-    const res = await desk.http().post('/api/roles').set(bearer(lead.token)).send({ name });
-    expect(res.status).toBe(201);
-    return res.body.id as string;
-  };
+  const roleNamed = (name: string) => createRole(desk, lead.token, { name });
 
   beforeAll(async () => {
-    ({ desk, sql, admin, lead, agent, supervisor } = await startTaskForce());
     channel = await createChannel(desk, admin, 'api', { secret: 'map-secret-1' });
     channel2 = await createChannel(desk, admin, 'api', { secret: 'map-secret-2' });
     care = await roleNamed('Customer care');
     sales = await roleNamed('Sales');
     pr = await roleNamed('PR');
-    const other = await desk.http().post('/api/workspaces').set(bearer(admin)).send({ name: 'Other brand', timezone: 'UTC' });
-    const otherAdmin = await signIn(desk, ADMIN_EMAIL, ADMIN_PASSWORD, other.body.id);
-    otherRole = (await desk.http().post('/api/roles').set(bearer(otherAdmin)).send({ name: 'Theirs' })).body.id;
-  });
-  afterAll(async () => {
-    await sql.end();
-    await desk.shutdown();
+    otherRole = await createRole(desk, (await otherWorkspace(desk, admin)).admin, { name: 'Theirs' });
   });
 
   describe('before the first map', () => {

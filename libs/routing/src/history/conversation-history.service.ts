@@ -4,25 +4,19 @@ import { DataSource } from 'typeorm';
 import { DomainException } from '@app/common';
 import { rows } from '@app/db';
 import type { AuthUser } from '@app/identity';
-import { scopeOf, scopeSql, type Audience } from '@app/inbox';
+import { scopeOf, scopeSql, type Audience, type HistoryEntry } from '@app/inbox';
 
-/** One line of `GET /api/conversations/:id/history`. */
-export interface HistoryItemView {
-  type: string;
-  at: string;
-  actor: { type: 'system' | 'user'; id: string | null; name: string | null };
-  reason: string | null;
-  from: Audience | null;
-  to: Audience | null;
-  /** Only on lines the responsibility map wrote: the rule that decided (null: the default role) and the map version. */
-  rule?: string | null;
-  mapVersion?: number | null;
-}
+/**
+ * One line of `GET /api/conversations/:id/history`: the HistoryEntry as ChangeSet.record wrote it, with when. `rule`
+ * and `mapVersion` are only on lines the responsibility map wrote: the rule that decided (null: the default role) and
+ * the map version.
+ */
+export type HistoryItemView = Omit<HistoryEntry, 'conversationId'> & { at: string };
 
 interface HistoryRow {
   type: string;
   at: Date;
-  actor_type: 'system' | 'user';
+  actor_type: HistoryEntry['actor']['type'];
   actor_id: string | null;
   actor_name: string | null;
   reason: string | null;

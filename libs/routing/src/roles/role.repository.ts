@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { rows, type Queryable } from '@app/db';
 import type { RoleMember } from './role-members';
-import type { AssignmentStrategy, RoleMemberView, RoleView } from './role';
+import type { AssignmentStrategy, NewRole, RoleMemberView, RolePatch, RoleView } from './role';
 
 const ROLE_SELECT = `SELECT r.id, r.name, r.description, r.assignment, r.escalation_role_id, r.acceptance_seconds, r.business_hours_id, r.created_at, r.updated_at,
   COALESCE((SELECT json_agg(json_build_object('userId', rm.user_id, 'name', u.name, 'capacity', rm.capacity) ORDER BY lower(u.name), rm.user_id)
@@ -47,18 +47,8 @@ export class RoleRepository {
     return (await rows(db, `SELECT 1 FROM roles WHERE workspace_id = $1 AND id = $2 FOR KEY SHARE`, [workspaceId, id])).length > 0;
   }
 
-  async insert(
-    db: Queryable,
-    workspaceId: string,
-    role: {
-      name: string;
-      description: string | null;
-      assignment: AssignmentStrategy;
-      escalationRoleId: string | null;
-      acceptanceSeconds: number | null;
-      businessHoursId: string | null;
-    },
-  ): Promise<string> {
+  /** Every field given: the service has applied the defaults. */
+  async insert(db: Queryable, workspaceId: string, role: Required<NewRole>): Promise<string> {
     const [row] = await rows<{ id: string }>(
       db,
       `INSERT INTO roles (workspace_id, name, description, assignment, escalation_role_id, acceptance_seconds, business_hours_id)
@@ -68,19 +58,7 @@ export class RoleRepository {
     return row!.id;
   }
 
-  async update(
-    db: Queryable,
-    workspaceId: string,
-    id: string,
-    patch: {
-      name?: string;
-      description?: string | null;
-      assignment?: AssignmentStrategy;
-      escalationRoleId?: string | null;
-      acceptanceSeconds?: number | null;
-      businessHoursId?: string | null;
-    },
-  ): Promise<void> {
+  async update(db: Queryable, workspaceId: string, id: string, patch: RolePatch): Promise<void> {
     const columns: Array<[string, unknown]> = [];
     if (patch.name !== undefined) columns.push(['name', patch.name]);
     if (patch.description !== undefined) columns.push(['description', patch.description]);

@@ -2,13 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DomainException } from '@app/common';
-import type { Queryable } from '@app/db';
+import { isUniqueViolation, type Queryable } from '@app/db';
 import { appendEvents } from '@app/realtime';
 import { assertAssignable } from '../people/assignable-people';
 import type { NewRole, RolePatch, RoleView } from './role';
 import { diffMembers, isNoChange, normalizeMembers, type MemberInput, type RoleMember } from './role-members';
 import { RoleRepository } from './role.repository';
-import { isUniqueViolation } from './unique-violation';
 
 const NAME_INDEX = 'roles_name_key';
 

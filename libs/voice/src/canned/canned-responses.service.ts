@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DomainException } from '@app/common';
+import { isUniqueViolation } from '@app/db';
 import type { AuthUser } from '@app/identity';
 import type { CannedReader, CannedResponseFilter, CannedResponsePatch, CannedResponseView, NewCannedResponse } from './canned-response';
 import { CannedResponseRepository, type CannedFields } from './canned-response.repository';
 import { PLACEHOLDERS, placeholderValues, renderTemplate, unknownPlaceholders, type Placeholder } from './placeholders';
-import { isUniqueViolation } from './unique-violation';
 
 const SHORTCUT_INDEX = 'canned_responses_shortcut_key';
 
