@@ -149,4 +149,33 @@ describe('escalation on the acceptance timer', () => {
     const types = (await history(id)).map((l) => `${l.type}:${l.to?.assigneeId ?? '-'}`);
     expect(types.slice(0, 3)).toEqual([`assigned:${first}`, 'escalated:-', `assigned:${other}`]);
   });
+
+  it('under automatic assignment, never gives the escalated conversation back to its only online member: it waits, and the queue behind it moves', async () => {
+    const alone = await role({ name: 'Alone', assignment: 'round_robin', acceptanceSeconds: 1 });
+    // Capacity 1: the waiting conversation must not fill the one place and hold back the next.
+    const members = await desk.http().put(`/api/roles/${alone}/members`).set(bearer(lead.token)).send({ members: [{ userId: agent.id, capacity: 1 }] });
+    expect(members.status).toBe(200);
+    clients.push(await connected(desk.url, { token: agent.token }));
+    const id = await one(alone);
+    await eventually(async () => (await detail(id)).assigneeId === agent.id, 5_000, 'the conversation handed out');
+    await eventually(async () => (await history(id)).some((l) => l.type === 'escalated'), 5_000, 'the escalation');
+    const next = await one(alone);
+    await eventually(async () => (await detail(next)).assigneeId === agent.id, 5_000, 'the next conversation handed out');
+    expect(await detail(id)).toMatchObject({ roleId: alone, assigneeId: null });
+    expect((await history(id)).map((l) => l.type)).toEqual(['assigned', 'escalated']);
+  });
+
+  it('moving an assigned conversation to another role times the assignee by the new role', async () => {
+    const slow = await role({ name: 'Slow', acceptanceSeconds: 600 });
+    await setRoleMembers(desk, lead.token, slow, [agent.id]);
+    const id = await one(untimed);
+    expect((await assign(id, { assigneeId: agent.id })).acceptDueAt).toBeNull();
+    const before = Date.now();
+    const moved = await assign(id, { roleId: slow });
+    expect(moved).toMatchObject({ roleId: slow, assigneeId: agent.id });
+    expect(Date.parse(moved.acceptDueAt) - before).toBeGreaterThanOrEqual(599_000);
+    expect(Date.parse(moved.acceptDueAt) - Date.now()).toBeLessThanOrEqual(600_000);
+    const back = await assign(id, { roleId: untimed });
+    expect(back).toMatchObject({ roleId: untimed, assigneeId: agent.id, acceptDueAt: null });
+  });
 });

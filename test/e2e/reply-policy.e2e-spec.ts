@@ -32,15 +32,15 @@ describe('reply policy', () => {
     ],
   };
 
-  /** A new conversation of the given kind, in the Care role, assigned to the agent. */
-  async function conversation(kind: 'comment' | 'mention' | 'message'): Promise<string> {
+  /** A new conversation of the given kind, in the Care role (or the one given), assigned to the agent. */
+  async function conversation(kind: 'comment' | 'mention' | 'message', roleId = care): Promise<string> {
     const id = `rp-${++seq}`;
     const body = { id, kind, author: { id: `customer-${seq}`, name: `Customer ${seq}` }, text: `question ${seq}` };
     expect((await deliver(desk, channel, JSON.stringify(body))).status).toBe(200);
     expect(await settled(desk, admin, channel.id)).toEqual([]);
     const { rows } = await sql.query<{ conversation_id: string }>(`SELECT conversation_id FROM messages WHERE channel_id = $1 AND external_id = $2`, [channel.id, id]);
     const conversationId = rows[0]!.conversation_id;
-    const res = await desk.http().post(`/api/conversations/${conversationId}/assignment`).set(bearer(lead.token)).send({ roleId: care, assigneeId: agent.id });
+    const res = await desk.http().post(`/api/conversations/${conversationId}/assignment`).set(bearer(lead.token)).send({ roleId, assigneeId: agent.id });
     expect(res.status).toBe(200);
     return conversationId;
   }
@@ -250,6 +250,31 @@ describe('reply policy', () => {
       expect(sentWith('Our lawyer thinks you are wrong')).toHaveLength(0);
       const stillHeld = (await desk.http().get('/api/replies/held').set(bearer(admin))).body.items.map((i: { message: { id: string } }) => i.message.id);
       expect(stillHeld).not.toContain(messageId);
+    });
+
+    it("a rejected reply restarts the assignee's acceptance timer, which holding it had stopped, unless someone answered since", async () => {
+      const timed = (await desk.http().post('/api/roles').set(bearer(lead.token)).send({ name: 'Timed care', acceptanceSeconds: 600 })).body.id as string;
+      expect((await desk.http().put(`/api/roles/${timed}/members`).set(bearer(lead.token)).send({ members: [{ userId: agent.id }] })).status).toBe(200);
+      const dueOf = async (id: string) => (await conversationDetail(desk, lead.token, id)).acceptDueAt as string | null;
+
+      const id = await conversation('comment', timed);
+      expect(await dueOf(id)).not.toBeNull();
+      const heldReply = await reply(agent.token, id, 'My lawyer will handle it');
+      expect(heldReply.body.deliveryStatus).toBe('held');
+      expect(await dueOf(id)).toBeNull();
+      const before = Date.now();
+      expect((await decide(lead.token, id, heldReply.body.id, 'reject')).status).toBe(200);
+      const due = Date.parse((await dueOf(id))!);
+      expect(due - before).toBeGreaterThanOrEqual(599_000);
+      expect(due - Date.now()).toBeLessThanOrEqual(600_000);
+
+      // An answer sent after the held one is the assignee acting: rejecting the held one does not restart the timer.
+      const answered = await conversation('comment', timed);
+      const heldAgain = await reply(agent.token, answered, 'Our lawyer is on it');
+      expect(heldAgain.body.deliveryStatus).toBe('held');
+      expect((await reply(agent.token, answered, 'A plain answer meanwhile')).status).toBe(201);
+      expect((await decide(lead.token, answered, heldAgain.body.id, 'reject')).status).toBe(200);
+      expect(await dueOf(answered)).toBeNull();
     });
 
     it('an approval does not override a block term added since the reply was held', async () => {

@@ -26,8 +26,8 @@ export class ResponsibilityMapController {
 
   @Get()
   @ApiOkResponse({ type: ResponsibilityMapDto, description: 'the current version; before the first save {version: 0, defaultRoleId: null, rules: []}' })
-  async current(@CurrentUser() me: AuthUser): Promise<ResponsibilityMapDto> {
-    return ResponsibilityMapDto.from(await this.maps.current(me.workspaceId));
+  current(@CurrentUser() me: AuthUser): Promise<ResponsibilityMapDto> {
+    return this.maps.current(me.workspaceId);
   }
 
   @Put()
@@ -41,8 +41,8 @@ export class ResponsibilityMapController {
       'the version that routed them',
   })
   // The body is unknown here on purpose: validateMap checks it whole and names nested fields by their index.
-  async put(@CurrentUser() me: AuthUser, @Body() body: unknown): Promise<ResponsibilityMapDto> {
-    return ResponsibilityMapDto.from(await this.maps.put(me, body));
+  put(@CurrentUser() me: AuthUser, @Body() body: unknown): Promise<ResponsibilityMapDto> {
+    return this.maps.put(me, body);
   }
 
   @Get('versions')
@@ -53,8 +53,8 @@ export class ResponsibilityMapController {
 
   @Get('versions/:version')
   @ApiOkResponse({ type: ResponsibilityMapDto, description: '404 MAP_VERSION_NOT_FOUND for a version never saved' })
-  async version(@CurrentUser() me: AuthUser, @Param('version', versionPipe) version: number): Promise<ResponsibilityMapDto> {
-    return ResponsibilityMapDto.from(await this.maps.version(me.workspaceId, version));
+  version(@CurrentUser() me: AuthUser, @Param('version', versionPipe) version: number): Promise<ResponsibilityMapDto> {
+    return this.maps.version(me.workspaceId, version);
   }
 
   @Post('dry-run')

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { CHANNEL_TYPES, type ChannelType, type EventKind } from '@app/channels';
-import { EVENT_KINDS, MAP_LIMITS, PRIORITIES, SENTIMENTS, type MapVersion, type MapVersionSummary, type Rule } from '@app/routing';
+import { EVENT_KINDS, MAP_LIMITS, PRIORITIES, SENTIMENTS, type Rule } from '@app/routing';
 
 /*
  * The map's body is checked by validateMap (libs/routing), which names every offending field as `rules.2.then.roleId`;
@@ -57,10 +57,6 @@ export class ResponsibilityMapDto {
   @ApiProperty({ type: [RuleDto] }) rules!: Rule[];
   @ApiProperty({ nullable: true, type: String }) createdAt!: string | null;
   @ApiProperty({ nullable: true, type: CreatedByDto }) createdBy!: CreatedByDto | null;
-
-  static from(map: MapVersion): ResponsibilityMapDto {
-    return map;
-  }
 }
 
 class MapVersionSummaryDto {
@@ -69,10 +65,6 @@ class MapVersionSummaryDto {
   @ApiProperty() createdAt!: string;
   @ApiProperty({ nullable: true, type: CreatedByDto }) createdBy!: CreatedByDto | null;
   @ApiProperty({ description: 'how many rules' }) rules!: number;
-
-  static from(s: MapVersionSummary): MapVersionSummaryDto {
-    return s;
-  }
 }
 
 export class MapVersionListDto {

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Allow, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { Transform, Type } from 'class-transformer';
+import { trim } from '../boot/transforms';
 import { MessageDto } from '../conversations/conversation.dto';
 
 // The policy is checked as a whole by checkReplyPolicy (@app/voice), which names every problem in one answer;
@@ -56,7 +57,7 @@ export class ReplyCheckDto {
 export class RejectReplyDto {
   @ApiPropertyOptional({ maxLength: 1000, description: 'why, for the agent who wrote it' })
   @IsOptional()
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @Transform(trim)
   @IsString()
   @MaxLength(1000)
   reason?: string;

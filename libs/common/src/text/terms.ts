@@ -8,13 +8,14 @@
  * mentions match their word ("#Rimborso" has "rimborso").
  */
 export function foldText(text: string): string {
-  return ` ${text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/ß/g, 'ss')
+  return ` ${foldLetters(text)
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim()} `;
+}
+
+/** The letters as foldText compares them (compatibility-decomposed, marks dropped, lower-cased), punctuation kept. */
+export function foldLetters(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/ß/g, 'ss');
 }
 
 /** The terms (as given) that occur in text as whole words or whole phrases. Blank terms never match. */

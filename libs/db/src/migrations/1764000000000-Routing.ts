@@ -75,11 +75,17 @@ export class Routing1764000000000 implements MigrationInterface {
     // Roles whose queue may now be handed out: something entered it, or someone came online or freed capacity.
     // A hint table without foreign keys: a role deleted meanwhile (whose cascade fires these triggers) is skipped
     // by the assigner, instead of failing the deletion or taking locks on the role.
+    // One row per role and transaction, not per role: a claim deletes only rows it can see, so the hint of a
+    // transaction still in flight survives the claim and is claimed once it commits. With one row per role, that
+    // transaction's insert would have found a committed row (and added nothing), the claim would have deleted it and
+    // run a pass that cannot see the uncommitted change, and the wake-up would have been lost.
     await q.query(`
       CREATE TABLE assignment_wakeups (
-        role_id uuid PRIMARY KEY,
+        role_id uuid NOT NULL,
+        txid bigint NOT NULL DEFAULT txid_current(),
         workspace_id uuid NOT NULL,
-        woken_at timestamptz NOT NULL DEFAULT now()
+        woken_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (role_id, txid)
       )`);
     await q.query(`
       CREATE FUNCTION wake_assignment(ws uuid, role uuid) RETURNS void LANGUAGE plpgsql AS $$
@@ -88,6 +94,12 @@ export class Routing1764000000000 implements MigrationInterface {
         PERFORM pg_notify('desk_work', 'assign:db');
       END $$`);
 
+    // When an assignee of this role must have acted by, counted from now; NULL when the role has no timer.
+    await q.query(`
+      CREATE FUNCTION acceptance_due(ws uuid, role uuid) RETURNS timestamptz LANGUAGE sql STABLE AS $$
+        SELECT now() + make_interval(secs => r.acceptance_seconds) FROM roles r WHERE r.workspace_id = ws AND r.id = role
+      $$`);
+    // A conversation moved to another role with its assignee kept is timed by the new role, from the move.
     await q.query(`
       CREATE FUNCTION conversations_before_update() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
@@ -97,8 +109,9 @@ export class Routing1764000000000 implements MigrationInterface {
         END IF;
         IF NEW.assignee_id IS DISTINCT FROM OLD.assignee_id THEN
           NEW.assigned_at := CASE WHEN NEW.assignee_id IS NULL THEN NULL ELSE now() END;
-          NEW.accept_due_at := CASE WHEN NEW.assignee_id IS NULL THEN NULL
-            ELSE now() + make_interval(secs => (SELECT acceptance_seconds FROM roles WHERE id = NEW.role_id)) END;
+        END IF;
+        IF NEW.assignee_id IS DISTINCT FROM OLD.assignee_id OR (NEW.role_id IS DISTINCT FROM OLD.role_id AND NEW.assignee_id IS NOT NULL) THEN
+          NEW.accept_due_at := CASE WHEN NEW.assignee_id IS NULL THEN NULL ELSE acceptance_due(NEW.workspace_id, NEW.role_id) END;
         END IF;
         RETURN NEW;
       END $$`);
@@ -194,6 +207,7 @@ export class Routing1764000000000 implements MigrationInterface {
     await q.query(`DROP FUNCTION conversations_wake_queue()`);
     await q.query(`DROP TRIGGER conversations_before_update ON conversations`);
     await q.query(`DROP FUNCTION conversations_before_update()`);
+    await q.query(`DROP FUNCTION acceptance_due(uuid, uuid)`);
     await q.query(`DROP FUNCTION wake_assignment(uuid, uuid)`);
     await q.query(`DROP TABLE assignment_wakeups`);
     await q.query(`DROP TABLE conversation_history`);

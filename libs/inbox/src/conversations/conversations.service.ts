@@ -12,7 +12,7 @@ import { scopeOf } from './conversation-scope';
 import { MESSAGE_COLUMNS, toMessageView, type ConversationView, type MessageView, type ReplyHold } from './views';
 import { rows } from '@app/db';
 import { ChangeSet } from '../events/change-set';
-import { publishChanges } from '../events/publish-changes';
+import { publishChanges, publishEach } from '../events/publish-changes';
 import { lockVersion } from './conversation-version';
 import type { Priority } from '../entities/conversation.entity';
 
@@ -65,8 +65,9 @@ export class ConversationsService {
         );
       }
       await m.query(
-        `UPDATE conversations SET last_message_at = GREATEST(last_message_at, $2), waiting_since = CASE WHEN $3 THEN waiting_since END, accept_due_at = NULL, updated_at = now() WHERE id = $1`,
-        [conversation.id, now, hold !== null],
+        `UPDATE conversations SET last_message_at = GREATEST(last_message_at, $3), waiting_since = CASE WHEN $4 THEN waiting_since END, accept_due_at = NULL, updated_at = now()
+         WHERE workspace_id = $1 AND id = $2`,
+        [user.workspaceId, conversation.id, now, hold !== null],
       );
       await publishChanges(m, user.workspaceId, new ChangeSet().message(row.id, 'created'));
       return row;
@@ -97,12 +98,15 @@ export class ConversationsService {
       const verdict = evaluateReply(await readReplyPolicy(m, user.workspaceId), { text: held.text, kind: conversation.kind, tags: conversation.tags }, { approver: true });
       if (verdict.verdict === 'block') throw replyBlocked(verdict);
       const hold: ReplyHold = { ...held.hold!, decidedBy: { id: user.id, name: user.name }, decidedAt: now.toISOString() };
-      await m.query(`UPDATE messages SET delivery_status = 'queued', hold = $2::jsonb WHERE id = $1`, [held.id, JSON.stringify(hold)]);
+      await m.query(`UPDATE messages SET delivery_status = 'queued', hold = $3::jsonb WHERE workspace_id = $1 AND id = $2`, [user.workspaceId, held.id, JSON.stringify(hold)]);
       await m.query(
         `INSERT INTO outbox (message_id, workspace_id, channel_id, outbound_message_id) VALUES ($1, $2, $3, $4)`,
         [held.id, user.workspaceId, conversation.channelId, outboundMessageId(settings.fromAddress)],
       );
-      await m.query(`UPDATE conversations SET waiting_since = NULL, accept_due_at = NULL, updated_at = now() WHERE id = $1`, [conversation.id]);
+      await m.query(`UPDATE conversations SET waiting_since = NULL, accept_due_at = NULL, updated_at = now() WHERE workspace_id = $1 AND id = $2`, [
+        user.workspaceId,
+        conversation.id,
+      ]);
       await publishChanges(m, user.workspaceId, new ChangeSet().message(held.id, 'updated'));
       return this.messageById(m, user.workspaceId, held.id);
     });
@@ -110,13 +114,26 @@ export class ConversationsService {
     return message;
   }
 
-  /** A lead's refusal of a held reply: it stays in the conversation as `rejected`, with the lead's note, never sent. */
+  /**
+   * A lead's refusal of a held reply: it stays in the conversation as `rejected`, with the lead's note, never sent.
+   * Holding the reply stopped the acceptance timer, and nothing reached the customer: the assignee's timer starts
+   * again from now (when the role has one), unless someone has answered or written another reply since.
+   */
   async rejectReply(user: AuthUser, conversationId: string, messageId: string, note: string | null): Promise<MessageView> {
     const conversation = await this.query.get(scopeOf(user), conversationId);
     return this.db.transaction(async (m) => {
       const held = await this.lockHeldReply(m, user.workspaceId, conversation.id, messageId);
       const hold: ReplyHold = { ...held.hold!, decidedBy: { id: user.id, name: user.name }, decidedAt: this.clock.now().toISOString(), decisionNote: note };
-      await m.query(`UPDATE messages SET delivery_status = 'rejected', hold = $2::jsonb WHERE id = $1`, [held.id, JSON.stringify(hold)]);
+      await m.query(`UPDATE messages SET delivery_status = 'rejected', hold = $3::jsonb WHERE workspace_id = $1 AND id = $2`, [user.workspaceId, held.id, JSON.stringify(hold)]);
+      // The message event carries the conversation, timer included.
+      await m.query(
+        `UPDATE conversations c SET accept_due_at = acceptance_due(c.workspace_id, c.role_id), updated_at = now()
+         WHERE c.workspace_id = $1 AND c.id = $2 AND c.status = 'open' AND c.assignee_id IS NOT NULL AND c.accept_due_at IS NULL
+           AND acceptance_due(c.workspace_id, c.role_id) IS NOT NULL
+           AND NOT EXISTS (SELECT 1 FROM messages r WHERE r.workspace_id = c.workspace_id AND r.conversation_id = c.id AND r.direction = 'outbound'
+                           AND r.id <> $3 AND r.delivery_status IS DISTINCT FROM 'rejected' AND r.received_at >= $4::timestamptz)`,
+        [user.workspaceId, conversation.id, held.id, held.receivedAt],
+      );
       await publishChanges(m, user.workspaceId, new ChangeSet().message(held.id, 'updated'));
       return this.messageById(m, user.workspaceId, held.id);
     });
@@ -216,7 +233,7 @@ export class ConversationsService {
          WHERE workspace_id = $1 AND id = $2 RETURNING version`,
         [user.workspaceId, conversationId, ...columns.map((c) => fields[c])],
       );
-      if (after && after.version !== before) await publishChanges(m, user.workspaceId, new ChangeSet().conversation(conversationId, 'updated'));
+      if (after && after.version !== before?.version) await publishChanges(m, user.workspaceId, new ChangeSet().conversation(conversationId, 'updated'));
     });
     return this.query.get(scopeOf(user), conversationId);
   }
@@ -236,7 +253,7 @@ export class ConversationsService {
         const set = byWorkspace.get(r.workspace_id) ?? new ChangeSet();
         byWorkspace.set(r.workspace_id, set.conversation(r.id, 'updated'));
       }
-      for (const [workspaceId, set] of byWorkspace) await publishChanges(m, workspaceId, set);
+      await publishEach(m, byWorkspace);
       return woken.length;
     });
   }

@@ -76,7 +76,20 @@ export async function publishChanges(m: EntityManager, workspaceId: string, chan
   await appendEvents(m, workspaceId, events);
 }
 
-/** One insert for the lot; `at` is the statement's clock, so lines of one transaction keep their recorded order by id. */
+/**
+ * Each workspace's changes of one transaction, in workspace-id order. Publishing locks the workspace's event counter
+ * (event_sequences) until commit, so every transaction that publishes for several workspaces must take them in one
+ * order, or two of them can deadlock.
+ */
+export async function publishEach(m: EntityManager, byWorkspace: Map<string, ChangeSet>): Promise<void> {
+  for (const workspaceId of [...byWorkspace.keys()].sort()) await publishChanges(m, workspaceId, byWorkspace.get(workspaceId)!);
+}
+
+/**
+ * One insert for the lot, ids in the order recorded. `at` is the column's default, clock_timestamp(), read per row
+ * (not the statement's or the transaction's clock): the instant each line was written, never decreasing along the
+ * ids. Instants may still tie, so the order to read them in is the id's.
+ */
 async function writeHistory(m: EntityManager, workspaceId: string, changes: ChangeSet): Promise<void> {
   const lines = changes.history.map((h) => ({
     conversation_id: h.conversationId,

@@ -7,7 +7,7 @@ import { rows } from '@app/db';
 import { backoffMs } from '../work/work-loop';
 import { applyEvent } from './event-applier';
 import { ChangeSet } from '../events/change-set';
-import { publishChanges } from '../events/publish-changes';
+import { publishEach } from '../events/publish-changes';
 import { stripNul } from './strip-nul';
 import { CONVERSATION_ROUTER, type ConversationRouter } from './conversation-router';
 
@@ -83,7 +83,7 @@ export class EventProcessorService {
         const changes = await this.process(runner, event, () => channels.get(key)!);
         if (changes) published.set(event.workspace_id, (published.get(event.workspace_id) ?? new ChangeSet()).merge(changes));
       }
-      for (const [workspaceId, changes] of published) await publishChanges(runner.manager, workspaceId, changes);
+      await publishEach(runner.manager, published);
       await runner.commitTransaction();
       return events.length;
     } catch (err) {

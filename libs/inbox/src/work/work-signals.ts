@@ -5,8 +5,8 @@ import { EventEmitter } from 'node:events';
 import { DataSource } from 'typeorm';
 
 /** `assign` is also sent by the database itself (see the Routing migration's triggers) when a role's queue may move. */
-export type WorkKind = 'events' | 'outbox' | 'polls' | 'assign' | 'timers';
-const KINDS: readonly WorkKind[] = ['events', 'outbox', 'polls', 'assign', 'timers'];
+export type WorkKind = 'events' | 'outbox' | 'polls' | 'assign';
+const KINDS: readonly WorkKind[] = ['events', 'outbox', 'polls', 'assign'];
 
 /** The PostgreSQL channel that carries wake-ups to workers in other processes. */
 export const WORK_CHANNEL = 'desk_work';

@@ -4,7 +4,17 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { DomainException } from '@app/common';
 import { rows } from '@app/db';
 import type { AuthUser } from '@app/identity';
-import { ChangeSet, CONVERSATION_COLUMNS, CONVERSATION_FROM, publishChanges, toConversationView, type ConversationRow, type ConversationView } from '@app/inbox';
+import {
+  ChangeSet,
+  checkVersion,
+  CONVERSATION_COLUMNS,
+  CONVERSATION_FROM,
+  lockVersion,
+  publishChanges,
+  toConversationView,
+  type ConversationRow,
+  type ConversationView,
+} from '@app/inbox';
 import { stampTurns } from '../auto-assign/turns';
 import { assertAssignable } from '../people/assignable-people';
 import { RoleRepository } from '../roles/role.repository';
@@ -21,12 +31,6 @@ export const TAKEN_REASON = 'taken by the agent';
 
 /** How often an agent's take starts over when a lead moved the conversation to another role meanwhile. */
 const TAKE_ATTEMPTS = 3;
-
-interface LockedConversation {
-  role_id: string | null;
-  assignee_id: string | null;
-  version: number;
-}
 
 /** Thrown inside a take's transaction to roll it back and start over: the role locked is no longer the conversation's. */
 class RoleMoved extends Error {}
@@ -53,10 +57,9 @@ export class AssignmentService {
     return this.db.transaction(async (m) => {
       // Targets first: a role is share-locked before the conversation, the order in which deleting a role locks them.
       await this.checkTargets(m, workspaceId, request);
-      const row = await this.lockConversation(m, workspaceId, conversationId);
+      const row = await lockVersion(m, workspaceId, conversationId, expectedVersion);
       if (!row) throw conversationNotFound();
-      checkVersion(row.version, expectedVersion);
-      const current: Assignment = { roleId: row.role_id, assigneeId: row.assignee_id };
+      const current: Assignment = { roleId: row.roleId, assigneeId: row.assigneeId };
       const next = nextAssignment(current, request);
       if (sameAssignment(current, next)) return this.view(m, workspaceId, conversationId);
       // A lead's choice stands over capacity: they see the whole desk and decide who carries more.
@@ -66,8 +69,10 @@ export class AssignmentService {
 
   /**
    * An agent taking an unassigned conversation of one of their roles, within their capacity. The role is locked
-   * before the conversation (`SELECT ... FROM roles ... FOR UPDATE`), as automatic assignment does: that serializes
-   * every capacity decision of the role, so an agent can never go over capacity by taking and being assigned at once.
+   * before the conversation (`SELECT ... FROM roles ... FOR NO KEY UPDATE`), as automatic assignment does: that
+   * serializes every capacity decision of the role, so an agent can never go over capacity by taking and being
+   * assigned at once. NO KEY UPDATE, not UPDATE: it must not conflict with the KEY SHARE lock a transaction routing
+   * a conversation to the role holds (the foreign key of conversations.role_id), with which it deadlocked.
    */
   private async take(actor: AuthUser, conversationId: string, request: AssignmentInput, expectedVersion: number | undefined): Promise<ConversationView> {
     const workspaceId = actor.workspaceId;
@@ -79,11 +84,12 @@ export class AssignmentService {
             conversationId,
           ]);
           if (!peek) throw conversationNotFound();
-          if (peek.role_id !== null) await m.query(`SELECT 1 FROM roles WHERE workspace_id = $1 AND id = $2 FOR UPDATE`, [workspaceId, peek.role_id]);
-          const row = await this.lockConversation(m, workspaceId, conversationId);
+          if (peek.role_id !== null) await m.query(`SELECT 1 FROM roles WHERE workspace_id = $1 AND id = $2 FOR NO KEY UPDATE`, [workspaceId, peek.role_id]);
+          // The version is checked below, once the agent is known to see the conversation: a 404 must not become a 409.
+          const row = await lockVersion(m, workspaceId, conversationId, undefined);
           if (!row) throw conversationNotFound();
-          if (row.role_id !== peek.role_id) throw new RoleMoved();
-          const current: Assignment = { roleId: row.role_id, assigneeId: row.assignee_id };
+          if (row.roleId !== peek.role_id) throw new RoleMoved();
+          const current: Assignment = { roleId: row.roleId, assigneeId: row.assigneeId };
           const mine = await this.roleIdsOf(m, workspaceId, actor.id);
           // What an agent may not read does not exist for them (the same rule as conversation-scope).
           if (current.assigneeId !== actor.id && !(current.roleId !== null && mine.has(current.roleId))) throw conversationNotFound();
@@ -167,14 +173,6 @@ export class AssignmentService {
     return this.view(m, workspaceId, conversationId);
   }
 
-  private async lockConversation(m: EntityManager, workspaceId: string, id: string): Promise<LockedConversation | undefined> {
-    const [row] = await rows<LockedConversation>(m, `SELECT role_id, assignee_id, version FROM conversations WHERE workspace_id = $1 AND id = $2 FOR UPDATE`, [
-      workspaceId,
-      id,
-    ]);
-    return row;
-  }
-
   /** Capacity counts the member's `open` conversations of the role; the caller holds the role's lock. */
   private async checkCapacity(m: EntityManager, workspaceId: string, roleId: string, userId: string): Promise<void> {
     const [row] = await rows<{ capacity: number | null; held: number }>(
@@ -220,12 +218,6 @@ function normalize(input: AssignmentInput): AssignmentInput {
   const lower = (v: string | null | undefined) => (typeof v === 'string' ? v.toLowerCase() : v);
   const reason = typeof input.reason === 'string' && input.reason.trim() !== '' ? input.reason.trim() : null;
   return { roleId: lower(input.roleId), assigneeId: lower(input.assigneeId), reason };
-}
-
-function checkVersion(actual: number, expected: number | undefined): void {
-  if (expected !== undefined && actual !== expected) {
-    throw new DomainException('VERSION_CONFLICT', `The conversation changed since version ${expected}: it is now at version ${actual}; reload it and try again`);
-  }
 }
 
 function userActor(actor: AuthUser): { type: 'user'; id: string; name: string } {

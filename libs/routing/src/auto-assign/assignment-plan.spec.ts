@@ -169,8 +169,23 @@ describe('a conversation escalated away from its assignee', () => {
     expect(planAssignments('least_busy', [queued('c1', { avoid: 'a' })], [member('a'), member('b', { load: 5 })])).toEqual([{ conversationId: 'c1', userId: 'b' }]);
   });
 
-  it('goes back to them only when nobody else can', () => {
+  it('waits rather than going back to them when nobody else can take it', () => {
     const members = [member('a'), member('b', { capacity: 1, load: 1 })];
-    expect(planAssignments('round_robin', [queued('c1', { avoid: 'a' })], members)).toEqual([{ conversationId: 'c1', userId: 'a' }]);
+    for (const strategy of ['round_robin', 'least_busy'] as const) {
+      expect(planAssignments(strategy, [queued('c1', { avoid: 'a' })], members)).toEqual([]);
+      expect(planAssignments(strategy, [queued('c1', { avoid: 'a' })], [member('a')])).toEqual([]);
+    }
+  });
+
+  it('does not hold back the conversations queued behind one that waits', () => {
+    const queue = [queued('c1', { avoid: 'a', waitingSince: 1 }), queued('c2', { waitingSince: 2 }), queued('c3', { avoid: 'b', waitingSince: 3 })];
+    expect(planAssignments('round_robin', queue, [member('a', { capacity: 1 }), member('b', { capacity: 2, load: 1 })])).toEqual([
+      { conversationId: 'c1', userId: 'b' },
+      { conversationId: 'c2', userId: 'a' },
+    ]);
+    expect(planAssignments('round_robin', queue, [member('a')])).toEqual([
+      { conversationId: 'c2', userId: 'a' },
+      { conversationId: 'c3', userId: 'a' },
+    ]);
   });
 });

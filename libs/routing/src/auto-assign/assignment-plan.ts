@@ -8,7 +8,7 @@ export interface QueuedConversation {
   priority: QueuePriority;
   waitingSince: number | null;
   lastMessageAt: number;
-  /** Someone it should rather not go back to: the assignee it just escalated away from, for not answering in time. */
+  /** Who never gets it automatically: the assignee it just escalated away from, for not answering in time. */
   avoid?: string | null;
 }
 
@@ -54,7 +54,8 @@ export const queueOrder = (c: string): string =>
  * - round_robin: the member under capacity who got one longest ago (never first), ties by user id. Each member
  *   goes to the back of the line as soon as they get one, so a pass with many conversations deals them out in turns.
  * - least_busy: the member holding fewest, then the lowest share of their capacity, then who got one longest ago.
- * A conversation's `avoid` member gets it only when nobody else can take it.
+ * A conversation's `avoid` member never gets it: when nobody else can take it, it stays queued (for someone else,
+ * or a lead, who was told of the escalation) and the conversations behind it are dealt as usual.
  */
 export function planAssignments(strategy: AssignmentStrategy, queue: QueuedConversation[], candidates: Candidate[]): PlannedAssignment[] {
   if (strategy === 'manual') return [];
@@ -69,12 +70,13 @@ export function planAssignments(strategy: AssignmentStrategy, queue: QueuedConve
   for (const conversation of [...queue].sort(compareQueue)) {
     let pick: (typeof members)[number] | undefined;
     for (const m of members) {
-      if (m.capacity !== null && m.load >= m.capacity) continue;
-      if (!pick) pick = m;
-      else if (avoided(pick, conversation) !== avoided(m, conversation)) pick = avoided(pick, conversation) ? m : pick;
-      else if (better(m, pick) < 0) pick = m;
+      if ((m.capacity !== null && m.load >= m.capacity) || avoided(m, conversation)) continue;
+      if (!pick || better(m, pick) < 0) pick = m;
     }
-    if (!pick) break;
+    if (!pick) {
+      if (members.some((m) => m.capacity === null || m.load < m.capacity)) continue;
+      break;
+    }
     plan.push({ conversationId: conversation.id, userId: pick.userId });
     pick.load += 1;
     pick.last = clock++;

@@ -52,16 +52,25 @@ interface QueueRow {
 
 /** The assignee a conversation was last taken from by escalation, when that is how it came back to the queue. */
 const ESCALATED_FROM = `(SELECT CASE WHEN h.type = 'escalated' THEN h.from_state->>'assigneeId' END FROM conversation_history h
-   WHERE h.workspace_id = c.workspace_id AND h.conversation_id = c.id ORDER BY h.id DESC LIMIT 1) AS avoid`;
+   WHERE h.workspace_id = c.workspace_id AND h.conversation_id = c.id ORDER BY h.id DESC LIMIT 1)`;
+
+/**
+ * With one member able to take any, the conversations escalated away from that member cannot go anywhere in this
+ * pass: left out of the batch (parameter: that member's id, or NULL when several can take), so that they do not
+ * fill it and hold back the conversations behind them.
+ */
+const TAKEABLE = (sole: string) => `(${sole}::text IS NULL OR ${ESCALATED_FROM} IS DISTINCT FROM ${sole}::text)`;
 
 const micros = (column: string) => `(extract(epoch FROM ${column}) * 1000000)::bigint::text`;
 
 /**
- * Automatic assignment of one role's queue. The role row is locked FOR UPDATE for the pass (the rule every
+ * Automatic assignment of one role's queue. The role row is locked FOR NO KEY UPDATE for the pass (the rule every
  * capacity decision follows, agents taking a conversation included), so two workers, or two API instances, decide
- * one role's capacity one after the other and each sees what the other committed: nobody goes over capacity. The
- * queue is locked FOR UPDATE SKIP LOCKED and only unassigned rows are updated, so no conversation is handed out
- * twice even by a lead assigning it at the same moment.
+ * one role's capacity one after the other and each sees what the other committed: nobody goes over capacity. Not
+ * FOR UPDATE: that also conflicts with the KEY SHARE lock that setting conversations.role_id takes on the role
+ * (its foreign key), so a message being routed to the role would wait on the pass, or deadlock with it.
+ * The queue is locked FOR UPDATE SKIP LOCKED and only unassigned rows are updated, so no conversation is handed
+ * out twice even by a lead assigning it at the same moment.
  */
 @Injectable()
 export class AutoAssignService {
@@ -76,7 +85,7 @@ export class AutoAssignService {
         m,
         `SELECT r.assignment, bh.id AS hours_id, bh.timezone, bh.weekly, bh.holidays
          FROM roles r LEFT JOIN business_hours bh ON bh.id = r.business_hours_id AND bh.workspace_id = r.workspace_id
-         WHERE r.workspace_id = $1 AND r.id = $2 FOR UPDATE OF r`,
+         WHERE r.workspace_id = $1 AND r.id = $2 FOR NO KEY UPDATE OF r`,
         [workspaceId, roleId],
       );
       if (!role || role.assignment === 'manual' || !this.open(role, now)) return NOTHING;
@@ -85,16 +94,18 @@ export class AutoAssignService {
       const free = members.reduce((sum, c) => sum + (c.capacity === null ? Infinity : Math.max(0, c.capacity - c.load)), 0);
       if (free === 0) return NOTHING;
       const limit = Math.min(ASSIGN_BATCH, free);
+      const takers = members.filter((c) => c.capacity === null || c.load < c.capacity);
+      const sole = takers.length === 1 ? takers[0]!.userId : null;
       const queue = await rows<QueueRow>(
         m,
-        `SELECT id, priority, ${micros('waiting_since')} AS waiting_us, ${micros('last_message_at')} AS last_message_us, ${ESCALATED_FROM}
+        `SELECT id, priority, ${micros('waiting_since')} AS waiting_us, ${micros('last_message_at')} AS last_message_us, ${ESCALATED_FROM} AS avoid
          FROM conversations c
-         WHERE workspace_id = $1 AND role_id = $2 AND assignee_id IS NULL AND status = 'open'
+         WHERE workspace_id = $1 AND role_id = $2 AND assignee_id IS NULL AND status = 'open' AND ${TAKEABLE('$4')}
          ORDER BY ${queueOrder('c')} LIMIT $3 FOR UPDATE SKIP LOCKED`,
-        [workspaceId, roleId, limit],
+        [workspaceId, roleId, limit, sole],
       );
       const plan = planAssignments(role.assignment, queue.map(toQueued), members);
-      const contended = queue.length < limit && (await this.lockedElsewhere(m, workspaceId, roleId, queue.map((q) => q.id)));
+      const contended = queue.length < limit && (await this.lockedElsewhere(m, workspaceId, roleId, sole, queue.map((q) => q.id)));
       if (plan.length === 0) return { ...NOTHING, contended };
 
       const assigned = await rows<{ id: string }>(
@@ -118,7 +129,9 @@ export class AutoAssignService {
         changes.record({ conversationId: p.conversationId, type: 'assigned', actor: AUTO_ASSIGNMENT_ACTOR, reason: `${reason}: online and under capacity`, from, to });
       }
       await publishChanges(m, workspaceId, changes);
-      return { assigned: assigned.length, more: assigned.length > 0 && limit === ASSIGN_BATCH && queue.length === ASSIGN_BATCH, contended };
+      // A full batch may have more behind it; so may one whose escalated conversations could not go to who was left.
+      const more = assigned.length > 0 && queue.length === limit && (limit === ASSIGN_BATCH || plan.length < queue.length);
+      return { assigned: assigned.length, more, contended };
     });
   }
 
@@ -152,14 +165,14 @@ export class AutoAssignService {
     return found.map((r) => ({ userId: r.user_id, capacity: r.capacity, load: r.load, lastAssignedAt: r.last_us === null ? null : Number(r.last_us) }));
   }
 
-  /** Queued conversations this pass did not lock: another transaction holds them. */
-  private async lockedElsewhere(m: EntityManager, workspaceId: string, roleId: string, taken: string[]): Promise<boolean> {
+  /** Queued conversations this pass would have taken but did not lock: another transaction holds them. */
+  private async lockedElsewhere(m: EntityManager, workspaceId: string, roleId: string, sole: string | null, taken: string[]): Promise<boolean> {
     const found = await rows(
       m,
-      `SELECT 1 FROM conversations
-       WHERE workspace_id = $1 AND role_id = $2 AND assignee_id IS NULL AND status = 'open' AND NOT (id = ANY($3::uuid[]))
+      `SELECT 1 FROM conversations c
+       WHERE workspace_id = $1 AND role_id = $2 AND assignee_id IS NULL AND status = 'open' AND NOT (id = ANY($3::uuid[])) AND ${TAKEABLE('$4')}
        LIMIT 1`,
-      [workspaceId, roleId, taken],
+      [workspaceId, roleId, taken, sole],
     );
     return found.length > 0;
   }

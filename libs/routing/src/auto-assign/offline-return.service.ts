@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@app/common';
 import { rows } from '@app/db';
-import { ChangeSet, publishChanges } from '@app/inbox';
+import { ChangeSet, publishEach } from '@app/inbox';
 
 /** Conversations returned per transaction. */
 const BATCH = 200;
@@ -54,13 +54,20 @@ export class OfflineReturnService {
       if (due.length === 0) return 0;
       const byWorkspace = new Map<string, DueRow[]>();
       for (const r of due) byWorkspace.set(r.workspace_id, [...(byWorkspace.get(r.workspace_id) ?? []), r]);
+      const published = new Map<string, ChangeSet>();
       let returned = 0;
-      for (const [workspaceId, list] of byWorkspace) returned += await this.returnToQueue(m, workspaceId, list, offlineReason(graceMs));
+      for (const [workspaceId, list] of byWorkspace) {
+        const changes = await this.returnToQueue(m, workspaceId, list, offlineReason(graceMs));
+        returned += changes.conversations.size;
+        published.set(workspaceId, changes);
+      }
+      await publishEach(m, published);
       return returned;
     });
   }
 
-  private async returnToQueue(m: EntityManager, workspaceId: string, due: DueRow[], reason: string): Promise<number> {
+  /** Returns the workspace's due conversations that are still as they were; answers the changes to publish, one conversation each. */
+  private async returnToQueue(m: EntityManager, workspaceId: string, due: DueRow[], reason: string): Promise<ChangeSet> {
     // The lock re-read each row: only one still held by the same person in the same role is returned.
     const back = await rows<{ id: string; role_id: string; assignee_id: string }>(
       m,
@@ -77,7 +84,6 @@ export class OfflineReturnService {
       changes.conversation(r.id, 'assigned', from, { by: PRESENCE_ACTOR, reason });
       changes.record({ conversationId: r.id, type: 'returned', actor: PRESENCE_ACTOR, reason, from, to });
     }
-    await publishChanges(m, workspaceId, changes);
-    return back.length;
+    return changes;
   }
 }

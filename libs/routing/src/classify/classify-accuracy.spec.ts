@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { classifyTextSync, type Classification, type Sentiment } from './index';
+import { classifyText, type Classification, type Sentiment } from './index';
 import { librarySentiment } from './sentiment.analyzer';
 
 /**
@@ -88,9 +88,9 @@ describe('classification accuracy on the labelled set', () => {
   let microsPerText: number;
 
   beforeAll(async () => {
-    classifyTextSync('warm up: carica i dizionari una volta'); // the first call loads profiles and dictionaries
+    classifyText('warm up: carica i dizionari una volta'); // the first call loads profiles and dictionaries
     const started = process.hrtime.bigint();
-    const predictions = labelled.map((item) => classifyTextSync(item.text));
+    const predictions = labelled.map((item) => classifyText(item.text));
     microsPerText = Number(process.hrtime.bigint() - started) / 1000 / labelled.length;
     scored = [];
     for (const [i, item] of labelled.entries()) {

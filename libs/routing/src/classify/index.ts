@@ -3,12 +3,11 @@ import { analyzeSentiment, type Sentiment } from './sentiment.analyzer';
 import { parseSocialText } from './social-text';
 
 export type { Sentiment } from './sentiment.analyzer';
-export { SENTIMENT_LANGUAGES, SENTIMENT_THRESHOLD, analyzeTextSentiment } from './sentiment.analyzer';
+export { SENTIMENT_LANGUAGES, SENTIMENT_THRESHOLD } from './sentiment.analyzer';
 export {
   DETECTABLE_LANGUAGES,
   type DetectableLanguage,
   type LanguageGuess,
-  detectLanguage,
   guessProseLanguage,
 } from './language.detector';
 // Influence is part of how the inbox shows a contact; it is re-exported here as one of the classifier's outputs.
@@ -23,18 +22,14 @@ export interface Classification {
 }
 
 /**
- * Language and sentiment of one inbound text. Synchronous work (a few map look-ups after the first call, which
- * loads the language profiles and dictionaries once); the Promise leaves room for a model-backed classifier.
+ * Language and sentiment of one inbound text: a few map look-ups after the first call, which loads the language
+ * profiles and dictionaries once (see warmUpClassifier).
  */
-export function classifyTextSync(text: string): Classification {
+export function classifyText(text: string): Classification {
   const parsed = parseSocialText(text ?? '');
   const { language, confidence } = guessProseLanguage(parsed.prose);
   const { sentiment, score } = analyzeSentiment(parsed, language, confidence >= SURE_LANGUAGE_CONFIDENCE);
   return { language, sentiment, sentimentScore: score };
-}
-
-export async function classifyText(text: string): Promise<Classification> {
-  return classifyTextSync(text);
 }
 
 /**
@@ -43,5 +38,5 @@ export async function classifyText(text: string): Promise<Classification> {
  * Call it once at boot (e.g. from a module's onModuleInit); later calls do nothing.
  */
 export function warmUpClassifier(): void {
-  classifyTextSync('Grazie, tutto ok 👍 thanks');
+  classifyText('Grazie, tutto ok 👍 thanks');
 }

@@ -1,4 +1,4 @@
-import { parseSocialText, wordsOf } from './social-text';
+import { wordsOf } from './social-text';
 
 /**
  * The languages a conversation can be labelled with. Detection is restricted to them on purpose: on a
@@ -126,13 +126,4 @@ export function guessProseLanguage(prose: string): LanguageGuess {
     }
   }
   return { language: best, confidence: Math.min(1, bestScore) };
-}
-
-/** ISO 639-1 code of the prose of a social text, or null (see guessProseLanguage). */
-export function detectProseLanguage(prose: string): DetectableLanguage | null {
-  return guessProseLanguage(prose).language;
-}
-
-export function detectLanguage(text: string): DetectableLanguage | null {
-  return detectProseLanguage(parseSocialText(text).prose);
 }

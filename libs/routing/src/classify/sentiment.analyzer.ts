@@ -1,4 +1,4 @@
-import { foldText } from '@app/common/text/terms';
+import { foldLetters, foldText } from '@app/common';
 import {
   EMOJI_SCORES,
   ENGLISH_WORDS,
@@ -7,7 +7,7 @@ import {
   NEGATORS,
   PHRASES,
 } from './sentiment.lexicon';
-import { parseSocialText, type SocialText } from './social-text';
+import type { SocialText } from './social-text';
 
 export type Sentiment = 'negative' | 'neutral' | 'positive';
 
@@ -91,16 +91,12 @@ interface Engine {
   libraryAnalyzer?: NlpSentimentAnalyzer;
 }
 
-function fold(word: string): string {
-  return word.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
-}
-
 function compileLexicon(words: Readonly<Record<string, number>>): CompiledLexicon {
   const exact = new Map<string, number>();
   const prefixes = new Map<string, number>();
   for (const [key, score] of Object.entries(words)) {
-    if (key.endsWith('*')) prefixes.set(fold(key.slice(0, -1)), score);
-    else exact.set(fold(key), score);
+    if (key.endsWith('*')) prefixes.set(foldLetters(key.slice(0, -1)), score);
+    else exact.set(foldLetters(key), score);
   }
   const shortestPrefix = Math.min(...[...prefixes.keys()].map((p) => p.length));
   return { exact, prefixes, shortestPrefix };
@@ -150,8 +146,8 @@ function engineInstance(): Engine {
       it: Object.entries(PHRASES.it).map(([p, s]) => [foldText(p), s]),
       en: Object.entries(PHRASES.en).map(([p, s]) => [foldText(p), s]),
     },
-    negators: { it: new Set(NEGATORS.it.map(fold)), en: new Set(NEGATORS.en.map(fold)) },
-    intensifiers: { it: new Set(INTENSIFIERS.it.map(fold)), en: new Set(INTENSIFIERS.en.map(fold)) },
+    negators: { it: new Set(NEGATORS.it.map(foldLetters)), en: new Set(NEGATORS.en.map(foldLetters)) },
+    intensifiers: { it: new Set(INTENSIFIERS.it.map(foldLetters)), en: new Set(INTENSIFIERS.en.map(foldLetters)) },
   };
   return engine;
 }
@@ -161,7 +157,7 @@ function engineInstance(): Engine {
  * dropped ("dell'assistenza" → "assistenza").
  */
 function lexiconForm(word: string, language: WordLanguage): string {
-  const folded = fold(word).replace(/’/g, "'");
+  const folded = foldLetters(word).replace(/’/g, "'");
   if (language === 'en') return folded.replace(/'/g, '');
   const parts = folded.split("'");
   return parts[parts.length - 1] || parts[0];
@@ -275,10 +271,6 @@ export function analyzeSentiment(text: SocialText, language: string | null, lang
   // Round away float dust so that equal texts compare equal and logs stay readable.
   const rounded = Math.round(score * 1000) / 1000;
   return { sentiment: toSentiment(rounded), score: rounded === 0 ? 0 : rounded };
-}
-
-export function analyzeTextSentiment(text: string, language: string | null): SentimentResult {
-  return analyzeSentiment(parseSocialText(text), language);
 }
 
 /**

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { rows } from '@app/db';
-import { ChangeSet, publishChanges, type Audience } from '@app/inbox';
+import { ChangeSet, publishEach, type Audience } from '@app/inbox';
 
 /** Conversations escalated per transaction: a backlog after downtime drains in several short transactions. */
 const BATCH = 200;
@@ -54,25 +54,34 @@ export class EscalationService {
         m,
         `SELECT c.id, c.workspace_id, c.status, c.role_id, c.assignee_id, u.name AS assignee_name, r.escalation_role_id, r.acceptance_seconds
          FROM conversations c
-         LEFT JOIN roles r ON r.id = c.role_id
-         LEFT JOIN users u ON u.id = c.assignee_id
+         LEFT JOIN roles r ON r.workspace_id = c.workspace_id AND r.id = c.role_id
+         LEFT JOIN memberships ms ON ms.workspace_id = c.workspace_id AND ms.user_id = c.assignee_id
+         LEFT JOIN users u ON u.id = ms.user_id
          WHERE c.accept_due_at <= now()
          ORDER BY c.accept_due_at
          LIMIT ${BATCH}
          FOR UPDATE OF c SKIP LOCKED`,
       );
       if (due.length === 0) return 0;
-      const idle = due.filter((r) => !escalates(r)).map((r) => r.id);
-      if (idle.length > 0) await m.query(`UPDATE conversations SET accept_due_at = NULL WHERE id = ANY($1::uuid[])`, [idle]);
+      const idle = due.filter((r) => !escalates(r));
+      if (idle.length > 0) {
+        await m.query(
+          `UPDATE conversations c SET accept_due_at = NULL FROM unnest($1::uuid[], $2::uuid[]) AS x(workspace_id, id)
+           WHERE c.workspace_id = x.workspace_id AND c.id = x.id`,
+          [idle.map((r) => r.workspace_id), idle.map((r) => r.id)],
+        );
+      }
       const byWorkspace = new Map<string, DueRow[]>();
       for (const r of due.filter(escalates)) byWorkspace.set(r.workspace_id, [...(byWorkspace.get(r.workspace_id) ?? []), r]);
-      // Each workspace's event counter stays locked until commit: taken in one order by every worker, they cannot deadlock.
-      for (const workspaceId of [...byWorkspace.keys()].sort()) await this.escalate(m, workspaceId, byWorkspace.get(workspaceId)!);
+      const published = new Map<string, ChangeSet>();
+      for (const [workspaceId, list] of byWorkspace) published.set(workspaceId, await this.escalate(m, workspaceId, list));
+      await publishEach(m, published);
       return due.length;
     });
   }
 
-  private async escalate(m: EntityManager, workspaceId: string, due: DueRow[]): Promise<void> {
+  /** Moves the workspace's due conversations; answers the changes to publish. */
+  private async escalate(m: EntityManager, workspaceId: string, due: DueRow[]): Promise<ChangeSet> {
     const changes = new ChangeSet();
     const targets = due.map((r) => ({ row: r, to: escalationTarget(r), reason: escalationReason(r) }));
     await m.query(
@@ -86,6 +95,6 @@ export class EscalationService {
       changes.conversation(row.id, 'assigned', from, { by: ESCALATION_ACTOR, reason, escalated: true });
       changes.record({ conversationId: row.id, type: 'escalated', actor: { ...ESCALATION_ACTOR }, reason, from, to });
     }
-    await publishChanges(m, workspaceId, changes);
+    return changes;
   }
 }

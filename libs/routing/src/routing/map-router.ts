@@ -60,7 +60,7 @@ export class MapRouter implements ConversationRouter {
   }
 
   private async followUp(m: EntityManager, facts: InboundFacts, message: MessageToRoute, changes: ChangeSet): Promise<void> {
-    const classified = await this.routing.classify(message.text, false);
+    const classified = this.routing.classify(message.text, false);
     // Ingestion has locked the conversation row already (it reopened it), so this read-and-write is not racing.
     const [current] = await rows<{ role_id: string | null; assignee_id: string | null; language: string | null; sentiment: Classified['sentiment'] }>(
       m,

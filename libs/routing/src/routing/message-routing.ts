@@ -38,10 +38,10 @@ export class MessageRouting {
   constructor(private readonly maps: CurrentMaps) {}
 
   /** Nothing to judge in an echo or an attachment without text: language and sentiment stay unknown. */
-  async classify(text: string, fromBusiness: boolean): Promise<Classified> {
+  classify(text: string, fromBusiness: boolean): Classified {
     if (fromBusiness || text.trim() === '') return { language: null, sentiment: null };
     try {
-      const c = await classifyText(text);
+      const c = classifyText(text);
       return { language: c.language, sentiment: c.sentiment };
     } catch (err) {
       // Ingestion must not fail (and retry, and finally drop the message) over a classifier fault: routing goes on
@@ -75,7 +75,7 @@ export class MessageRouting {
   }
 
   async route(db: Queryable, workspaceId: string, message: MessageToRoute, followersOf?: string): Promise<{ classified: Classified; routed: Routed | null }> {
-    const classified = await this.classify(message.text, message.fromBusiness);
+    const classified = this.classify(message.text, message.fromBusiness);
     return { classified, routed: await this.decide(db, workspaceId, message, classified, followersOf) };
   }
 }

@@ -19,7 +19,8 @@ export const ESCALATION_POLL_MS = 500;
  * - sweep: every 15 s, wakes every role with a queue and someone online (crash between claim and pass, working hours
  *   opening, rows that were locked);
  * - offline return: conversations of assignees offline longer than ASSIGNEE_OFFLINE_GRACE_MS go back to the queue;
- * - escalation: conversations whose acceptance timer ran out (see EscalationService); every 500 ms, or on 'timers'.
+ * - escalation: conversations whose acceptance timer ran out (see EscalationService); polled every 500 ms, as
+ *   nothing signals a timer running out.
  * On shutdown each loop finishes the pass in flight.
  */
 @Injectable()
@@ -27,7 +28,6 @@ export class RoutingWorkers implements OnApplicationBootstrap, BeforeApplication
   private readonly logger = new Logger('RoutingWorkers');
   private readonly loops: WorkLoop[] = [];
   private unsubscribe?: () => void;
-  private unsubscribeTimers?: () => void;
 
   constructor(
     private readonly assigner: AutoAssignService,
@@ -53,7 +53,6 @@ export class RoutingWorkers implements OnApplicationBootstrap, BeforeApplication
     const offline = new WorkLoop('offline return', () => this.offline.tick(), offlineMs, this.logger);
     this.unsubscribe = this.signals.on('assign', () => assignment.kick());
     const escalation = new WorkLoop('escalation', () => this.escalation.tick(), ESCALATION_POLL_MS, this.logger);
-    this.unsubscribeTimers = this.signals.on('timers', () => escalation.kick());
     for (const loop of [assignment, sweep, offline, escalation]) {
       this.loops.push(loop);
       loop.start();
@@ -62,7 +61,6 @@ export class RoutingWorkers implements OnApplicationBootstrap, BeforeApplication
 
   async beforeApplicationShutdown(): Promise<void> {
     this.unsubscribe?.();
-    this.unsubscribeTimers?.();
     await Promise.all(this.loops.map((loop) => loop.stop()));
   }
 

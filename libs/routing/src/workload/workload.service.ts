@@ -25,7 +25,12 @@ export interface RoleQueue {
   waiting: number;
   urgent: number;
   high: number;
+  /**
+   * The longest wait, by the key automatic assignment orders on after priority (`waitingSince`); conversations
+   * without one come last there and are left out here. Null when none has one.
+   */
   oldestWaitingSince: string | null;
+  /** Members who could be handed one now, as automatic assignment counts them: active, not supervisors, online. */
   online: number;
 }
 
@@ -49,7 +54,8 @@ export class WorkloadService {
   async queue(reader: AuthUser, roleId: string, limit: number): Promise<ConversationView[]> {
     const [role] = await rows<{ member: boolean }>(
       this.db,
-      `SELECT EXISTS (SELECT 1 FROM role_members rm WHERE rm.role_id = r.id AND rm.user_id = $3) AS member FROM roles r WHERE r.workspace_id = $1 AND r.id = $2`,
+      `SELECT EXISTS (SELECT 1 FROM role_members rm WHERE rm.workspace_id = r.workspace_id AND rm.role_id = r.id AND rm.user_id = $3) AS member
+       FROM roles r WHERE r.workspace_id = $1 AND r.id = $2`,
       [reader.workspaceId, roleId, reader.id],
     );
     if (!role || (reader.access === 'agent' && !role.member)) throw new DomainException('ROLE_NOT_FOUND', 'Role not found');
@@ -97,9 +103,11 @@ export class WorkloadService {
          count(c.id)::text AS waiting,
          count(c.id) FILTER (WHERE c.priority = 'urgent')::text AS urgent,
          count(c.id) FILTER (WHERE c.priority = 'high')::text AS high,
-         min(COALESCE(c.waiting_since, c.last_message_at)) AS oldest,
-         (SELECT count(*) FROM role_members rm JOIN user_presence p ON p.workspace_id = rm.workspace_id AND p.user_id = rm.user_id
-          WHERE rm.role_id = r.id AND p.status = 'online')::text AS online
+         min(c.waiting_since) AS oldest,
+         (SELECT count(*) FROM role_members rm
+          JOIN memberships ms ON ms.workspace_id = rm.workspace_id AND ms.user_id = rm.user_id AND ms.active AND ms.access <> 'supervisor'
+          JOIN user_presence p ON p.workspace_id = rm.workspace_id AND p.user_id = rm.user_id AND p.status = 'online'
+          WHERE rm.workspace_id = r.workspace_id AND rm.role_id = r.id)::text AS online
        FROM roles r
        LEFT JOIN conversations c ON c.workspace_id = r.workspace_id AND c.role_id = r.id AND c.assignee_id IS NULL AND c.status = 'open'
        WHERE r.workspace_id = $1

@@ -30,11 +30,6 @@ export class BusinessHoursService {
     return found;
   }
 
-  /** Null when the calendar is not one of this workspace's (for callers that treat a missing calendar as "always open"). */
-  find(workspaceId: string, id: string): Promise<BusinessHoursView | null> {
-    return this.calendars.find(this.db, workspaceId, id);
-  }
-
   async create(workspaceId: string, input: BusinessHoursInput): Promise<BusinessHoursView> {
     return this.calendars.insert(this.db, workspaceId, valid(input));
   }

@@ -1,4 +1,5 @@
-import type { BusinessHours, WeeklyInterval } from './business-hours';
+import type { BusinessHours } from './business-hours';
+import { dayMinutes } from './weekly-hours';
 
 const MINUTES_PER_DAY = 24 * 60;
 const WEEKDAY: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
@@ -19,9 +20,10 @@ interface LocalTime {
  * saving changes move nothing: 09:00–18:00 is 09:00–18:00 local on either side of them (a wall-clock hour the
  * spring change skips does not exist; one the autumn change repeats is open or closed both times).
  *
- * An interval whose `to` is not after its `from` runs past midnight into the next day (`22:00`–`06:00`; equal
- * times are a full 24 hours); `24:00` ends the day. A holiday is a local date on which that day's own intervals
- * do not open. An overnight interval belongs to the day it starts on: it does not start on a holiday, and one
+ * Intervals are read as checkBusinessHours stores them: one whose `to` is before its `from` runs past midnight
+ * into the next day (`22:00`–`06:00`); `24:00` ends the day. (Stored calendars never have `to` equal to `from`;
+ * such an interval, were it given here, would last 24 hours, as dayMinutes measures it.) A holiday is a local date
+ * on which that day's own intervals do not open. An overnight interval belongs to the day it starts on: it does not start on a holiday, and one
  * that started the evening before a holiday still runs to its end in the holiday's early hours (the shift was
  * already under way).
  *
@@ -33,11 +35,11 @@ export function isOpenAt(hours: Pick<BusinessHours, 'timezone' | 'weekly' | 'hol
   const yesterday = previousDate(now.date);
   const yesterdayDay = now.day === 1 ? 7 : now.day - 1;
   for (const interval of hours.weekly) {
-    const from = minutes(interval.from, interval);
-    const to = minutes(interval.to, interval);
-    const overnight = to <= from;
-    if (interval.day === now.day && !holidays.has(now.date) && now.minute >= from && now.minute < (overnight ? MINUTES_PER_DAY : to)) return true;
-    if (overnight && interval.day === yesterdayDay && !holidays.has(yesterday) && now.minute < to) return true;
+    const span = dayMinutes(interval);
+    if (!span) throw new RangeError(`business hours: ${JSON.stringify(interval)} does not run from HH:MM (00:00 to 23:59) to HH:MM (00:00 to 24:00)`);
+    // How long the interval has been running, if it started today or (running past midnight) yesterday.
+    if (interval.day === now.day && !holidays.has(now.date) && now.minute >= span.from && now.minute - span.from < span.length) return true;
+    if (interval.day === yesterdayDay && !holidays.has(yesterday) && now.minute + MINUTES_PER_DAY - span.from < span.length) return true;
   }
   return false;
 }
@@ -71,13 +73,4 @@ function localTime(timeZone: string, at: Date): LocalTime {
 function previousDate(date: string): string {
   const [y, m, d] = date.split('-').map(Number);
   return new Date(Date.UTC(y!, m! - 1, d! - 1)).toISOString().slice(0, 10);
-}
-
-function minutes(hhmm: string, interval: WeeklyInterval): number {
-  const match = /^(\d{1,2}):(\d{2})$/.exec(hhmm);
-  const value = match ? Number(match[1]) * 60 + Number(match[2]) : NaN;
-  if (!match || Number(match[2]) > 59 || value > MINUTES_PER_DAY) {
-    throw new RangeError(`business hours: "${hhmm}" in ${JSON.stringify(interval)} is not a time from 00:00 to 24:00`);
-  }
-  return value;
 }

@@ -79,12 +79,22 @@ export function isCalendarDate(value: unknown): value is string {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
-/** Where an interval lies in the week, in minutes from Monday 00:00; an overnight one may wrap past Sunday. */
+/**
+ * An interval's start in minutes since its day's midnight and its length in minutes; null when a time is malformed.
+ * A `to` not after `from` runs past midnight into the next day, so an interval never lasts more than 24 hours.
+ */
+export function dayMinutes(interval: WeeklyInterval): { from: number; length: number } | null {
+  const from = clockMinutes(interval.from, false);
+  const to = clockMinutes(interval.to, true);
+  if (from === null || to === null) return null;
+  return { from, length: to > from ? to - from : to + DAY_MINUTES - from };
+}
+
+/** Where a well-formed interval lies in the week, in minutes from Monday 00:00; an overnight one may wrap past Sunday. */
 export function weekSpan(interval: WeeklyInterval): { start: number; end: number } {
-  const from = clockMinutes(interval.from, false)!;
-  const to = clockMinutes(interval.to, true)!;
+  const { from, length } = dayMinutes(interval)!;
   const start = (interval.day - 1) * DAY_MINUTES + from;
-  return { start, end: start + (to > from ? to - from : to + DAY_MINUTES - from) };
+  return { start, end: start + length };
 }
 
 function checkWeekly(value: unknown, problems: string[]): WeeklyInterval[] | null {

@@ -13,8 +13,8 @@ interface PolicyRow {
 
 /**
  * The workspace's reply policy; a workspace that never saved one has the empty policy (everything goes out). A plain
- * function as well as a repository method, so the reply path (in the inbox library) reads it inside its own
- * transaction without a dependency on this module.
+ * function, so the reply path (in the inbox library) reads it inside its own transaction without a dependency on
+ * this module.
  */
 export async function readReplyPolicy(db: Queryable, workspaceId: string): Promise<ReplyPolicyView> {
   const [row] = await rows<PolicyRow>(
@@ -35,10 +35,6 @@ export async function readReplyPolicy(db: Queryable, workspaceId: string): Promi
 
 @Injectable()
 export class ReplyPolicyRepository {
-  read(db: Queryable, workspaceId: string): Promise<ReplyPolicyView> {
-    return readReplyPolicy(db, workspaceId);
-  }
-
   async save(db: Queryable, workspaceId: string, policy: ReplyPolicy, userId: string): Promise<void> {
     await db.query(
       `INSERT INTO reply_policies (workspace_id, block_terms, warn_terms, approval_topics, updated_by, updated_at)

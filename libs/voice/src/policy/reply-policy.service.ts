@@ -5,7 +5,7 @@ import { DomainException } from '@app/common';
 import type { AuthUser } from '@app/identity';
 import { checkReplyPolicy } from './check-reply-policy';
 import type { ReplyPolicyView } from './reply-policy';
-import { ReplyPolicyRepository } from './reply-policy.repository';
+import { ReplyPolicyRepository, readReplyPolicy } from './reply-policy.repository';
 
 /** Reading and replacing the reply policy. Enforcing it happens where replies are written (ConversationsService). */
 @Injectable()
@@ -16,7 +16,7 @@ export class ReplyPolicyService {
   ) {}
 
   get(workspaceId: string): Promise<ReplyPolicyView> {
-    return this.policies.read(this.db, workspaceId);
+    return readReplyPolicy(this.db, workspaceId);
   }
 
   /** Replaces the whole policy: lists left out become empty. Applies to replies written from now on. */

@@ -19,8 +19,6 @@ export interface ReplyPolicyView extends ReplyPolicy {
   updatedBy: { id: string; name: string } | null;
 }
 
-export const EMPTY_POLICY: ReplyPolicy = { blockTerms: [], warnTerms: [], approvalTopics: [] };
-
 export type ReplyVerdict = 'send' | 'warn' | 'hold' | 'block';
 
 export interface ReplyEvaluation {
