@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
+import type { Clock } from '../../libs/common/src/clock/clock';
 import { createTestDatabase, TestDatabase } from '../../libs/db/src/testing/test-database';
 import { RunningDesk, startDesk } from '../../apps/api/src/boot/start-desk';
 
@@ -20,7 +21,7 @@ export interface TestDesk extends RunningDesk {
  * The real desk, booted exactly as `npm start` boots it (same startDesk), on a fresh database of its own and a real
  * port, with a known bootstrap admin.
  */
-export async function startTestDesk(env: Record<string, string> = {}): Promise<TestDesk> {
+export async function startTestDesk(env: Record<string, string> = {}, options: { clock?: Clock } = {}): Promise<TestDesk> {
   const db = await createTestDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), 'desk-test-data-'));
   const desk = await startDesk({
@@ -32,7 +33,7 @@ export async function startTestDesk(env: Record<string, string> = {}): Promise<T
     BOOTSTRAP_ADMIN_EMAIL: ADMIN_EMAIL,
     BOOTSTRAP_ADMIN_PASSWORD: ADMIN_PASSWORD,
     ...env,
-  });
+  }, options);
   return {
     ...desk,
     db,

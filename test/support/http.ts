@@ -13,6 +13,7 @@ export function expectCode(res: Response, status: number, code: string): void {
 export const messages = (res: Response): string[] => (Array.isArray(res.body.message) ? res.body.message : [res.body.message]);
 
 import { Client } from 'pg';
+import type { Clock } from '../../libs/common/src/clock/clock';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, createMember, signIn, startTestDesk, type TestDesk } from './desk';
 
 export interface TaskForce {
@@ -27,8 +28,8 @@ export interface TaskForce {
 }
 
 /** A desk with an admin, a lead, two agents and a supervisor, and a direct SQL connection to check the rows. */
-export async function startTaskForce(): Promise<TaskForce> {
-  const desk = await startTestDesk();
+export async function startTaskForce(options: { clock?: Clock; env?: Record<string, string> } = {}): Promise<TaskForce> {
+  const desk = await startTestDesk(options.env, { clock: options.clock });
   const sql = new Client({ connectionString: desk.db.url });
   await sql.connect();
   const admin = await signIn(desk, ADMIN_EMAIL, ADMIN_PASSWORD);

@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { CommonModule, LoggingModule, ResolvedConfig } from '@app/common';
+import { Clock, CommonModule, LoggingModule, ResolvedConfig } from '@app/common';
 import { DbModule } from '@app/db';
 import { BootstrapService, IdentityModule } from '@app/identity';
 import { InboxModule, InboxWorkersModule } from '@app/inbox';
@@ -21,7 +21,7 @@ import { HealthController } from './health/health.controller';
 import { MeController } from './me/me.controller';
 import { UsersController } from './users/users.controller';
 import { WorkspacesController } from './workspaces/workspaces.controller';
-import { SlaModule } from '@app/sla';
+import { SlaModule, SlaWorkersModule } from '@app/sla';
 import { VoiceModule } from '@app/voice';
 import { BusinessHoursController } from './sla/business-hours.controller';
 import { CannedResponsesController } from './voice/canned-responses.controller';
@@ -30,11 +30,11 @@ import { ReplyPolicyController } from './voice/reply-policy.controller';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: ResolvedConfig, databaseUrl: string): DynamicModule {
+  static forRoot(config: ResolvedConfig, databaseUrl: string, clock?: Clock): DynamicModule {
     return {
       module: AppModule,
       imports: [
-        CommonModule.forRoot(config),
+        CommonModule.forRoot(config, clock),
         LoggingModule.forRoot(config.logLevel),
         DbModule.forRoot(databaseUrl),
         IdentityModule,
@@ -44,7 +44,7 @@ export class AppModule {
         SlaModule,
         VoiceModule,
         // One desk on one machine runs its workers in-process; several API instances beside apps/worker turn them off.
-        ...(config.runWorkers ? [InboxWorkersModule, RoutingWorkersModule] : []),
+        ...(config.runWorkers ? [InboxWorkersModule, RoutingWorkersModule, SlaWorkersModule] : []),
       ],
       controllers: [
         HealthController,

@@ -3,6 +3,7 @@ import { CommonModule, LoggingModule, ResolvedConfig } from '@app/common';
 import { DbModule } from '@app/db';
 import { InboxWorkersModule } from '@app/inbox';
 import { RoutingModule, RoutingWorkersModule } from '@app/routing';
+import { SlaModule, SlaWorkersModule } from '@app/sla';
 
 /**
  * The background workers alone, for running beside several API instances. Each worker library registers its
@@ -14,7 +15,7 @@ export class WorkerModule {
   static forRoot(config: ResolvedConfig, databaseUrl: string): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [CommonModule.forRoot(config), LoggingModule.forRoot(config.logLevel), DbModule.forRoot(databaseUrl), RoutingModule, InboxWorkersModule, RoutingWorkersModule],
+      imports: [CommonModule.forRoot(config), LoggingModule.forRoot(config.logLevel), DbModule.forRoot(databaseUrl), RoutingModule, SlaModule, InboxWorkersModule, RoutingWorkersModule, SlaWorkersModule],
     };
   }
 }

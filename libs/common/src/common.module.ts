@@ -6,12 +6,13 @@ import { APP_CONFIG, ResolvedConfig } from './config/app-config';
 @Global()
 @Module({})
 export class CommonModule {
-  static forRoot(config: ResolvedConfig): DynamicModule {
+  /** `clock` replaces the system clock (tests that move time). */
+  static forRoot(config: ResolvedConfig, clock?: Clock): DynamicModule {
     return {
       module: CommonModule,
       providers: [
         { provide: APP_CONFIG, useValue: config },
-        { provide: Clock, useClass: SystemClock },
+        clock ? { provide: Clock, useValue: clock } : { provide: Clock, useClass: SystemClock },
       ],
       exports: [APP_CONFIG, Clock],
     };

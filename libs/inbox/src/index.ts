@@ -15,5 +15,6 @@ export * from './outbound/outbound-delivery.service';
 export * from './events/change-set';
 export * from './events/publish-changes';
 export * from './ingest/conversation-router';
+export * from './ingest/sla-tracker';
 export * from './conversations/conversation-version';
 export * from './contacts/influence';

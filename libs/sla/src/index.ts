@@ -4,3 +4,5 @@ export * from './calendar/open-hours';
 export * from './calendar/weekly-hours';
 export * from './business-hours/business-hours.view';
 export * from './business-hours/business-hours.service';
+export * from './clocks/sla-engine.service';
+export * from './timers/sla-workers.module';

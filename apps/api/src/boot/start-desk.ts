@@ -2,7 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import type { AddressInfo } from 'node:net';
-import type { ResolvedConfig } from '@app/common';
+import type { Clock, ResolvedConfig } from '@app/common';
 import { prepareRuntime } from '@app/db';
 import { AppModule } from '../app.module';
 import { configureApp } from './configure-app';
@@ -18,12 +18,15 @@ export interface RunningDesk {
   close(): Promise<void>;
 }
 
-/** Validates the environment, opens the database (embedded when DATABASE_URL is unset), migrates and listens. */
-export async function startDesk(env: Record<string, string | undefined> = process.env): Promise<RunningDesk> {
+/**
+ * Validates the environment, opens the database (embedded when DATABASE_URL is unset), migrates and listens.
+ * `clock` replaces the system clock: tests move time instead of sleeping.
+ */
+export async function startDesk(env: Record<string, string | undefined> = process.env, options: { clock?: Clock } = {}): Promise<RunningDesk> {
   const { config, database } = await prepareRuntime(env);
   let app: NestExpressApplication | undefined;
   try {
-    app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, database.url), {
+    app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, database.url, options.clock), {
       bufferLogs: true,
       bodyParser: false,
       rawBody: true,

@@ -1,6 +1,14 @@
 /** Injectable time, so SLA and token tests move time instead of sleeping. */
 export abstract class Clock {
   abstract now(): Date;
+
+  /**
+   * Called whenever the time jumps (only a test clock jumps), so that whoever sleeps until an instant (the SLA
+   * timers) looks again. Returns the unsubscribe function.
+   */
+  onJump(_listener: () => void): () => void {
+    return () => undefined;
+  }
 }
 
 export class SystemClock extends Clock {
@@ -9,7 +17,10 @@ export class SystemClock extends Clock {
   }
 }
 
+/** A clock that stands still until a test sets or advances it. */
 export class FixedClock extends Clock {
+  private readonly listeners = new Set<() => void>();
+
   constructor(private current: Date) {
     super();
   }
@@ -18,8 +29,17 @@ export class FixedClock extends Clock {
   }
   set(at: Date): void {
     this.current = new Date(at.getTime());
+    this.jumped();
   }
   advance(seconds: number): void {
     this.current = new Date(this.current.getTime() + seconds * 1000);
+    this.jumped();
+  }
+  override onJump(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+  private jumped(): void {
+    for (const listener of this.listeners) listener();
   }
 }

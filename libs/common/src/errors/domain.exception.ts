@@ -33,6 +33,11 @@ export const ErrorCode = {
   /** A role named a working-hours calendar (businessHoursId) that is not one of this workspace. */
   BUSINESS_HOURS_NOT_FOUND: HttpStatus.NOT_FOUND,
   CANNED_RESPONSE_NOT_FOUND: HttpStatus.NOT_FOUND,
+  SLA_POLICY_NOT_FOUND: HttpStatus.NOT_FOUND,
+  /** A calendar still named by an SLA policy cannot be deleted: change or delete the policy first. */
+  BUSINESS_HOURS_IN_USE: HttpStatus.CONFLICT,
+  /** A report's range is malformed or backwards (from must be before to, at most 400 days apart). */
+  REPORT_RANGE_INVALID: HttpStatus.BAD_REQUEST,
   MESSAGE_NOT_FOUND: HttpStatus.NOT_FOUND,
   SIGNATURE_MISSING: HttpStatus.UNAUTHORIZED,
   SIGNATURE_INVALID: HttpStatus.FORBIDDEN,

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -15,6 +15,7 @@ import { ChangeSet } from '../events/change-set';
 import { publishChanges, publishEach } from '../events/publish-changes';
 import { lockVersion } from './conversation-version';
 import type { Priority } from '../entities/conversation.entity';
+import { NO_SLA, SLA_TRACKER, type SlaTracker } from '../ingest/sla-tracker';
 
 /** The columns a person edits directly (each bumps the conversation's version when it changes). */
 interface EditableFields {
@@ -35,6 +36,7 @@ export class ConversationsService {
     private readonly channels: ChannelsService,
     private readonly signals: WorkSignals,
     private readonly clock: Clock,
+    @Optional() @Inject(SLA_TRACKER) private readonly sla: SlaTracker = NO_SLA,
   ) {}
 
   /**
@@ -69,7 +71,9 @@ export class ConversationsService {
          WHERE workspace_id = $1 AND id = $2`,
         [user.workspaceId, conversation.id, now, hold !== null],
       );
-      await publishChanges(m, user.workspaceId, new ChangeSet().message(row.id, 'created'));
+      const changes = new ChangeSet().message(row.id, 'created');
+      if (!hold) await this.sla.track(m, user.workspaceId, conversation.id, { type: 'reply', at: now, agentId: user.id }, changes);
+      await publishChanges(m, user.workspaceId, changes);
       return row;
     });
     if (!message.hold) this.signals.notify('outbox');
@@ -107,7 +111,10 @@ export class ConversationsService {
         user.workspaceId,
         conversation.id,
       ]);
-      await publishChanges(m, user.workspaceId, new ChangeSet().message(held.id, 'updated'));
+      // The customer gets the answer now, so it counts now, for the agent who wrote it.
+      const changes = new ChangeSet().message(held.id, 'updated');
+      await this.sla.track(m, user.workspaceId, conversation.id, { type: 'reply', at: now, agentId: held.author.id }, changes);
+      await publishChanges(m, user.workspaceId, changes);
       return this.messageById(m, user.workspaceId, held.id);
     });
     this.signals.notify('outbox');
@@ -233,7 +240,11 @@ export class ConversationsService {
          WHERE workspace_id = $1 AND id = $2 RETURNING version`,
         [user.workspaceId, conversationId, ...columns.map((c) => fields[c])],
       );
-      if (after && after.version !== before?.version) await publishChanges(m, user.workspaceId, new ChangeSet().conversation(conversationId, 'updated'));
+      if (after && after.version !== before?.version) {
+        const changes = new ChangeSet().conversation(conversationId, 'updated');
+        if (fields.status !== undefined) await this.sla.track(m, user.workspaceId, conversationId, { type: 'status' }, changes);
+        await publishChanges(m, user.workspaceId, changes);
+      }
     });
     return this.query.get(scopeOf(user), conversationId);
   }
@@ -252,6 +263,7 @@ export class ConversationsService {
       for (const r of woken) {
         const set = byWorkspace.get(r.workspace_id) ?? new ChangeSet();
         byWorkspace.set(r.workspace_id, set.conversation(r.id, 'updated'));
+        await this.sla.track(m, r.workspace_id, r.id, { type: 'status' }, set);
       }
       await publishEach(m, byWorkspace);
       return woken.length;

@@ -34,9 +34,12 @@ export interface ConversationView {
     nextResponseDueAt: string | null;
     resolutionDueAt: string | null;
     firstRespondedAt: string | null;
-    state: string;
+    state: SlaState;
   };
 }
+
+/** ok: clocks running in time; warning/breached: the worst running clock; met/breached with none running: how the last one ended. */
+export type SlaState = 'none' | 'ok' | 'warning' | 'breached' | 'met';
 
 export interface ReplyHold {
   reason: string;
@@ -73,7 +76,8 @@ export interface MessageView {
 
 /** The columns every conversation read selects, so that one mapper serves the list, the detail and the writes. */
 export const CONVERSATION_COLUMNS = `c.id, c.channel_id, c.channel_type, c.kind, c.status, c.snoozed_until, c.priority, c.role_id,
-  c.assignee_id, c.language, c.sentiment, c.tags, c.subject, c.sla_state, c.last_message_at, c.waiting_since, c.created_at,
+  c.assignee_id, c.language, c.sentiment, c.tags, c.subject, c.sla_state, c.sla_policy_id, c.sla_first_response_due_at, c.sla_next_response_due_at,
+  c.sla_resolution_due_at, c.sla_first_responded_at, c.last_message_at, c.waiting_since, c.created_at,
   c.version, c.map_version, c.route_rule, c.assigned_at, c.accept_due_at,
   (extract(epoch FROM c.last_message_at) * 1000000)::bigint::text AS activity_us,
   ct.id AS contact_id, ct.name AS contact_name, ct.username AS contact_username, ct.followers AS contact_followers`;
@@ -114,7 +118,14 @@ export function toConversationView(r: ConversationRow): ConversationView {
     routing: { mapVersion: (r.map_version as number | null) ?? null, rule: (r.route_rule as string | null) ?? null },
     assignedAt: iso(r.assigned_at),
     acceptDueAt: iso(r.accept_due_at),
-    sla: { policyId: null, firstResponseDueAt: null, nextResponseDueAt: null, resolutionDueAt: null, firstRespondedAt: null, state: r.sla_state as string },
+    sla: {
+      policyId: (r.sla_policy_id as string | null) ?? null,
+      firstResponseDueAt: iso(r.sla_first_response_due_at),
+      nextResponseDueAt: iso(r.sla_next_response_due_at),
+      resolutionDueAt: iso(r.sla_resolution_due_at),
+      firstRespondedAt: iso(r.sla_first_responded_at),
+      state: r.sla_state as SlaState,
+    },
   };
 }
 

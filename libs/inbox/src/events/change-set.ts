@@ -24,6 +24,20 @@ export interface HistoryEntry {
   mapVersion?: number | null;
 }
 
+export type SlaTarget = 'first_response' | 'next_response' | 'resolution';
+
+/** An SLA clock's moment, logged as `sla.warning`, `sla.breached` or `sla.met` with the conversation as it then is. */
+export interface SlaChange {
+  conversationId: string;
+  type: 'warning' | 'breached' | 'met';
+  target: SlaTarget;
+  dueAt: string | null;
+  /** Business seconds the clock had run when it concluded (met) or fired. */
+  elapsedSeconds?: number;
+  /** Anything else the event carries (who met it, whether the breach escalated). */
+  detail?: Record<string, unknown>;
+}
+
 const RANK: Record<ConversationChange, number> = { updated: 0, assigned: 1, created: 2 };
 
 export class ChangeSet {
@@ -36,6 +50,8 @@ export class ChangeSet {
   readonly context = new Map<string, Record<string, unknown>>();
   /** History lines, written in the same transaction as the change they describe. */
   readonly history: HistoryEntry[] = [];
+  /** SLA moments, in the order they happened. */
+  readonly slas: SlaChange[] = [];
 
   conversation(id: string, change: ConversationChange, before?: Audience, context?: Record<string, unknown>): this {
     const had = this.conversations.get(id);
@@ -56,11 +72,17 @@ export class ChangeSet {
     for (const [id, change] of other.messages) this.message(id, change);
     this.removed.push(...other.removed);
     this.history.push(...other.history);
+    this.slas.push(...other.slas);
     return this;
   }
 
   record(entry: HistoryEntry): this {
     this.history.push(entry);
+    return this;
+  }
+
+  sla(change: SlaChange): this {
+    this.slas.push(change);
     return this;
   }
 
@@ -70,6 +92,6 @@ export class ChangeSet {
   }
 
   get empty(): boolean {
-    return this.conversations.size === 0 && this.messages.size === 0 && this.removed.length === 0 && this.history.length === 0;
+    return this.conversations.size === 0 && this.messages.size === 0 && this.removed.length === 0 && this.history.length === 0 && this.slas.length === 0;
   }
 }

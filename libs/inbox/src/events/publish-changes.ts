@@ -23,6 +23,7 @@ export async function publishChanges(m: EntityManager, workspaceId: string, chan
     ...changes.conversations.keys(),
     ...messageRows.map((r) => r.conversation_id as string),
     ...changes.removed.map((r) => r.message.conversationId),
+    ...changes.slas.map((s) => s.conversationId),
   ]);
   const conversationRows = await rows<ConversationRow>(
     m,
@@ -72,6 +73,16 @@ export async function publishChanges(m: EntityManager, workspaceId: string, chan
   for (const [id, change] of changes.conversations) {
     const c = conversations.get(id);
     if (c && change !== 'created') events.push(conversationEvent(c, change));
+  }
+  for (const sla of changes.slas) {
+    const c = conversations.get(sla.conversationId);
+    if (!c) continue;
+    events.push({
+      type: `sla.${sla.type}`,
+      conversationId: c.id,
+      ...audience(c),
+      payload: { conversation: c, conversationId: c.id, target: sla.target, dueAt: sla.dueAt, elapsedSeconds: sla.elapsedSeconds ?? null, ...sla.detail },
+    });
   }
   await appendEvents(m, workspaceId, events);
 }

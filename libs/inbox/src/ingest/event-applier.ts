@@ -5,6 +5,7 @@ import { upsertContact } from '../contacts/contact-upsert';
 import { resolveThread } from './thread-resolver';
 import type { ChangeSet } from '../events/change-set';
 import type { ConversationRouter } from './conversation-router';
+import { NO_SLA, type SlaTracker } from './sla-tracker';
 
 /** Delivery statuses only move forward; a late `delivered` never overwrites `read`. */
 const STATUS_ORDER = `ARRAY['queued','sent','delivered','failed','read']`;
@@ -21,6 +22,7 @@ export async function applyEvent(
   receivedAt: Date,
   changes: ChangeSet,
   router: ConversationRouter,
+  sla: SlaTracker = NO_SLA,
 ): Promise<void> {
   switch (ev.op) {
     case 'status': {
@@ -53,11 +55,19 @@ export async function applyEvent(
       return;
     }
     default:
-      await upsertMessage(m, channel, ev, receivedAt, changes, router);
+      await upsertMessage(m, channel, ev, receivedAt, changes, router, sla);
   }
 }
 
-async function upsertMessage(m: EntityManager, channel: Channel, ev: NormalizedEvent, receivedAt: Date, changes: ChangeSet, router: ConversationRouter): Promise<void> {
+async function upsertMessage(
+  m: EntityManager,
+  channel: Channel,
+  ev: NormalizedEvent,
+  receivedAt: Date,
+  changes: ChangeSet,
+  router: ConversationRouter,
+  sla: SlaTracker,
+): Promise<void> {
   if (await reviseExisting(m, channel, ev, receivedAt, changes)) return;
   const at = eventTime(ev, receivedAt);
   const thread = await resolveThread(m, channel, ev, at);
@@ -103,6 +113,8 @@ async function upsertMessage(m: EntityManager, channel: Channel, ev: NormalizedE
     },
     changes,
   );
+  // After routing, so that the policy is matched on the role and priority the map gave.
+  await sla.track(m, channel.workspaceId, thread.conversationId, ev.isEcho ? { type: 'reply', at, agentId: null } : { type: 'inbound', at }, changes);
 }
 
 /**

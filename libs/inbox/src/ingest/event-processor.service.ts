@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type QueryRunner } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@app/common';
@@ -10,6 +10,7 @@ import { ChangeSet } from '../events/change-set';
 import { publishEach } from '../events/publish-changes';
 import { stripNul } from './strip-nul';
 import { CONVERSATION_ROUTER, type ConversationRouter } from './conversation-router';
+import { NO_SLA, SLA_TRACKER, type SlaTracker } from './sla-tracker';
 
 interface ClaimedEvent {
   id: string;
@@ -40,6 +41,7 @@ export class EventProcessorService {
     private readonly channels: ChannelsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CONVERSATION_ROUTER) private readonly router: ConversationRouter,
+    @Optional() @Inject(SLA_TRACKER) private readonly sla: SlaTracker = NO_SLA,
   ) {}
 
   /**
@@ -107,7 +109,7 @@ export class EventProcessorService {
         events.push(stripNul(ev.needsEnrichment && adapter.enrich ? await adapter.enrich(ev, channel.config, this.http) : ev));
       }
       const changes = new ChangeSet();
-      for (const ev of events) await applyEvent(runner.manager, channel, ev, event.received_at, changes, this.router);
+      for (const ev of events) await applyEvent(runner.manager, channel, ev, event.received_at, changes, this.router, this.sla);
       await runner.query(
         `UPDATE webhook_events SET status = 'processed', processed_at = now(), attempts = attempts + 1, last_error = NULL, event_count = $2 WHERE id = $1`,
         [event.id, events.length],

@@ -4,9 +4,12 @@ import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { DataSource } from 'typeorm';
 
-/** `assign` is also sent by the database itself (see the Routing migration's triggers) when a role's queue may move. */
-export type WorkKind = 'events' | 'outbox' | 'polls' | 'assign';
-const KINDS: readonly WorkKind[] = ['events', 'outbox', 'polls', 'assign'];
+/**
+ * `assign` is also sent by the database itself (see the Routing migration's triggers) when a role's queue may move;
+ * `sla` only by the database (the Sla migration's trigger), when an SLA deadline is set, at the commit that sets it.
+ */
+export type WorkKind = 'events' | 'outbox' | 'polls' | 'assign' | 'sla';
+const KINDS: readonly WorkKind[] = ['events', 'outbox', 'polls', 'assign', 'sla'];
 
 /** The PostgreSQL channel that carries wake-ups to workers in other processes. */
 export const WORK_CHANNEL = 'desk_work';
