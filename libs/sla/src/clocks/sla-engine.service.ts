@@ -2,42 +2,225 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Clock } from '@app/common';
-import type { ChangeSet, SlaHappening, SlaTracker } from '@app/inbox';
+import { rows } from '@app/db';
+import { ChangeSet, publishEach, type SlaHappening, type SlaTracker } from '@app/inbox';
+import { BusinessHoursRepository } from '../business-hours/business-hours.repository';
+import type { Calendar } from '../calendar/business-time';
+import { matchPolicy } from '../policies/policy-match';
+import type { SlaPolicy } from '../policies/sla-policy';
+import { SlaPolicyRepository } from '../policies/sla-policy.repository';
+import { BreachEscalation } from '../timers/breach-escalation.service';
+import { fire, retimed, startClock } from './clock-rules';
+import { loadClocks, lockConversations, recordBreach, recordOutcome, saveCycle, type TimedConversation } from './clock-store';
+import { label, step, stateOf, type CycleState } from './cycle';
+import type { SlaClock } from './sla-clock';
 
-/** LEAD IS WRITING THIS FILE. Public surface for helpers; bodies land shortly. */
+export const SLA_ACTOR = { type: 'system', id: null, name: 'sla' } as const;
+
+/**
+ * The SLA engine: moves a conversation's clocks inside the transaction that changes the conversation (as the
+ * inbox's SLA_TRACKER), fires due warnings and breaches for the timer workers, and re-applies policies.
+ * The rules themselves are pure (cycle.ts, clock-rules.ts); this loads, applies and stores.
+ */
 @Injectable()
 export class SlaEngine implements SlaTracker {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly clock: Clock,
+    private readonly policies: SlaPolicyRepository,
+    private readonly hours: BusinessHoursRepository,
+    private readonly escalation: BreachEscalation,
   ) {}
 
-  /** Moves the conversation's clocks for what just happened, inside the caller's transaction. */
-  async track(_m: EntityManager, _workspaceId: string, _conversationId: string, _happening: SlaHappening, _changes: ChangeSet): Promise<void> {}
+  async track(m: EntityManager, workspaceId: string, conversationId: string, happening: SlaHappening, changes: ChangeSet): Promise<void> {
+    const [c] = await lockConversations(m, workspaceId, [conversationId]);
+    if (!c) return;
+    const clocks = (await loadClocks(m, workspaceId, [c.id])).get(c.id)!;
+    // Most steps touch nothing: a status change of a conversation without a cycle, a second message in a row.
+    if (clocks.length === 0 && !c.cycleStartedAt && happening.type !== 'inbound') return;
+    const starts = happening.type === 'inbound' && !c.cycleStartedAt;
+    const matching = starts ? matchPolicy(await this.policies.activePolicies(m, workspaceId), c) : null;
+    const current = !starts && c.policyId ? await this.policies.find(m, workspaceId, c.policyId, { includeDeleted: true }) : null;
+    const calendars = await this.calendars(m, workspaceId, [...clocks.map((k) => k.businessHoursId), matching?.businessHoursId ?? null, current?.businessHoursId ?? null]);
+    const result = step({ ...c, clocks }, happening, {
+      now: this.clock.now(),
+      matching: () => matching,
+      current: () => current,
+      calendar: (id) => calendars.get(id ?? '') ?? null,
+    });
+    await saveCycle(m, c, result.next);
+    for (const o of result.outcomes) await recordOutcome(m, c, o);
+    for (const [type, reason] of result.history) changes.record({ conversationId: c.id, type, actor: SLA_ACTOR, reason, from: null, to: null });
+    for (const moment of result.moments) {
+      changes.sla({
+        conversationId: c.id,
+        type: 'met',
+        target: moment.target,
+        dueAt: moment.dueAt?.toISOString() ?? null,
+        elapsedSeconds: moment.elapsedSeconds,
+        detail: { agentId: moment.agentId },
+      });
+    }
+  }
 
   /**
-   * Fires one batch of due warnings and breaches (next_fire_at <= now), in one transaction, claiming the
-   * conversations FOR NO KEY UPDATE SKIP LOCKED (several workers never fire one clock twice), publishing
-   * sla.warning / sla.breached and escalating breaches whose policy says so. Returns how many clocks it handled;
-   * call again while it returns `limit`.
+   * Fires one batch of due warnings and breaches in one transaction. The conversations are claimed FOR NO KEY
+   * UPDATE SKIP LOCKED: several workers never fire one clock twice, and a reply in flight (which holds the row) goes
+   * first: it is then answered, not breached. Returns how many conversations it handled.
    */
-  async fireDue(_now: Date, _limit = 200): Promise<number> {
-    return 0;
+  async fireDue(now: Date, limit = 200): Promise<number> {
+    return this.db.transaction(async (m) => {
+      const claimed = await rows<{ id: string; workspace_id: string }>(
+        m,
+        `SELECT c.id, c.workspace_id FROM conversations c
+         WHERE c.id IN (SELECT conversation_id FROM sla_clocks WHERE next_fire_at <= $1 ORDER BY next_fire_at LIMIT $2)
+         ORDER BY c.id FOR NO KEY UPDATE OF c SKIP LOCKED`,
+        [now, limit],
+      );
+      const byWorkspace = new Map<string, string[]>();
+      for (const r of claimed) byWorkspace.set(r.workspace_id, [...(byWorkspace.get(r.workspace_id) ?? []), r.id]);
+      const changes = new Map<string, ChangeSet>();
+      for (const [workspaceId, ids] of byWorkspace) {
+        const set = new ChangeSet();
+        changes.set(workspaceId, set);
+        const conversations = await lockConversations(m, workspaceId, ids);
+        const clocks = await loadClocks(m, workspaceId, ids);
+        for (const c of conversations) await this.fireConversation(m, c, clocks.get(c.id) ?? [], now, set);
+      }
+      await publishEach(m, changes);
+      return claimed.length;
+    });
+  }
+
+  private async fireConversation(m: EntityManager, c: TimedConversation, clocks: SlaClock[], now: Date, changes: ChangeSet): Promise<void> {
+    const fired: Array<{ clock: SlaClock; kind: 'warning' | 'breached' }> = [];
+    const next = clocks.map((k) => {
+      if (!k.nextFireAt || k.nextFireAt.getTime() > now.getTime()) return k;
+      const r = fire(k, now);
+      if (r.fired) fired.push({ clock: r.clock, kind: r.fired });
+      return r.clock;
+    });
+    if (fired.length === 0) return;
+    const cycle: CycleState = { ...c, clocks: next };
+    cycle.state = stateOf({ next: cycle, outcomes: [] }, c.state);
+    await saveCycle(m, c, cycle);
+    let escalate = false;
+    for (const { clock, kind } of fired) {
+      if (kind === 'breached') await recordBreach(m, c, clock);
+      const reason = `${label(clock.target)} ${kind === 'breached' ? 'breached' : 'at risk'}: due ${clock.dueAt?.toISOString()} (target ${clock.targetSeconds} s)`;
+      changes.record({ conversationId: c.id, type: `sla_${kind}`, actor: SLA_ACTOR, reason, from: null, to: null });
+      const policy = kind === 'breached' ? await this.policies.find(m, c.workspaceId, clock.policyId, { includeDeleted: true }) : null;
+      const escalates = policy?.onBreach === 'escalate';
+      escalate ||= escalates;
+      changes.sla({
+        conversationId: c.id,
+        type: kind,
+        target: clock.target,
+        dueAt: clock.dueAt?.toISOString() ?? null,
+        detail: { policyId: clock.policyId, ...(kind === 'breached' ? { onBreach: policy?.onBreach ?? 'notify' } : {}) },
+      });
+    }
+    if (escalate && c.status === 'open') await this.escalation.escalate(m, c.workspaceId, c.id, changes);
   }
 
   /** The nearest unfired deadline of any workspace, or null when no clock is running. */
   async nextDeadline(): Promise<Date | null> {
-    const [row] = (await this.db.query(`SELECT min(next_fire_at) AS at FROM sla_clocks WHERE next_fire_at IS NOT NULL`)) as Array<{ at: Date | null }>;
+    const [row] = await rows<{ at: Date | null }>(this.db, `SELECT min(next_fire_at) AS at FROM sla_clocks WHERE next_fire_at IS NOT NULL`);
     return row?.at ?? null;
   }
 
   /**
-   * Re-matches the policy of every open (open, pending, snoozed) conversation of the workspace with a cycle running,
-   * and re-times its running clocks under the policy that now matches (start instants and elapsed time kept).
-   * Returns how many conversations changed policy or due times.
+   * Re-matches the policy of every open, pending or snoozed conversation of the workspace whose cycle runs, and
+   * re-times its clocks under the policy that now matches: what ran so far is kept (warnings and breaches already
+   * fired stay on record); a target the new policy lacks stops; one it adds starts from the customer's wait (or the
+   * cycle's start). Conversations go in batches of 200 per transaction. Returns how many changed.
    */
-  async reapply(_workspaceId: string): Promise<number> {
-    void this.clock;
-    return 0;
+  async reapply(workspaceId: string): Promise<number> {
+    let changed = 0;
+    let after = '00000000-0000-0000-0000-000000000000';
+    for (;;) {
+      const batch = await this.db.transaction(async (m) => {
+        const ids = await rows<{ id: string }>(
+          m,
+          `SELECT id FROM conversations WHERE workspace_id = $1 AND id > $2 AND sla_cycle_started_at IS NOT NULL AND status <> 'resolved' ORDER BY id LIMIT 200`,
+          [workspaceId, after],
+        );
+        if (ids.length === 0) return null;
+        const conversations = await lockConversations(m, workspaceId, ids.map((r) => r.id));
+        const clocks = await loadClocks(m, workspaceId, ids.map((r) => r.id));
+        const policies = await this.policies.activePolicies(m, workspaceId);
+        const waiting = await this.waitingSince(m, workspaceId, ids.map((r) => r.id));
+        const set = new ChangeSet();
+        let n = 0;
+        for (const c of conversations) {
+          if (await this.reapplyOne(m, c, clocks.get(c.id) ?? [], matchPolicy(policies, c), waiting.get(c.id) ?? null, set)) n++;
+        }
+        await publishEach(m, new Map([[workspaceId, set]]));
+        return { n, last: ids[ids.length - 1]!.id };
+      });
+      if (!batch) return changed;
+      changed += batch.n;
+      after = batch.last;
+    }
+  }
+
+  private async reapplyOne(m: EntityManager, c: TimedConversation, clocks: SlaClock[], policy: SlaPolicy | null, waitingSince: Date | null, changes: ChangeSet): Promise<boolean> {
+    const now = this.clock.now();
+    const calendars = await this.calendars(m, c.workspaceId, [...clocks.map((k) => k.businessHoursId), policy?.businessHoursId ?? null]);
+    const cal = (id: string | null): Calendar => calendars.get(id ?? '') ?? null;
+    const seconds = { first_response: policy?.firstResponseSeconds, next_response: policy?.nextResponseSeconds, resolution: policy?.resolutionSeconds };
+    const next: SlaClock[] = [];
+    for (const k of clocks) {
+      const target = seconds[k.target];
+      if (!policy || !target) continue;
+      next.push(retimed(k, { policyId: policy.id, targetSeconds: target, warnAtPercent: policy.warnAtPercent, businessHoursId: policy.businessHoursId }, now, cal(k.businessHoursId), cal(policy.businessHoursId)));
+    }
+    if (policy) {
+      const terms = (targetSeconds: number) => ({ policyId: policy.id, targetSeconds, warnAtPercent: policy.warnAtPercent, businessHoursId: policy.businessHoursId });
+      const paused = c.status !== 'open';
+      const responding = c.firstRespondedAt ? 'next_response' : 'first_response';
+      const responseSeconds = seconds[responding];
+      if (waitingSince && responseSeconds && !next.some((k) => k.target !== 'resolution')) {
+        next.push(startClock(responding, { cycle: c.cycle, round: c.round }, terms(responseSeconds), waitingSince, { now, paused }, cal(policy.businessHoursId)));
+      }
+      if (policy.resolutionSeconds && c.cycleStartedAt && !next.some((k) => k.target === 'resolution')) {
+        next.push(startClock('resolution', { cycle: c.cycle, round: 0 }, terms(policy.resolutionSeconds), c.cycleStartedAt, { now, paused }, cal(policy.businessHoursId)));
+      }
+    }
+    const cycle: CycleState = { ...c, policyId: policy?.id ?? null, clocks: next };
+    cycle.state = stateOf({ next: cycle, outcomes: [] }, c.state);
+    const same = c.policyId === cycle.policyId && sameTimes(clocks, next);
+    if (same) return false;
+    await saveCycle(m, c, cycle);
+    changes.conversation(c.id, 'updated');
+    changes.record({ conversationId: c.id, type: 'sla_policy', actor: SLA_ACTOR, reason: policy ? `SLA policy "${policy.name}" re-applied` : 'no SLA policy applies any more', from: null, to: null });
+    return true;
+  }
+
+  private async waitingSince(m: EntityManager, workspaceId: string, ids: string[]): Promise<Map<string, Date>> {
+    const found = await rows<{ id: string; waiting_since: Date | null }>(m, `SELECT id, waiting_since FROM conversations WHERE workspace_id = $1 AND id = ANY($2::uuid[])`, [workspaceId, ids]);
+    return new Map(found.filter((r) => r.waiting_since).map((r) => [r.id, r.waiting_since!]));
+  }
+
+  /** The calendars named, by id (missing or deleted ones are left out: their clocks count wall-clock time). */
+  private async calendars(m: EntityManager, workspaceId: string, ids: Array<string | null>): Promise<Map<string, Calendar>> {
+    const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+    const found = new Map<string, Calendar>();
+    for (const id of wanted) {
+      const hours = await this.hours.find(m, workspaceId, id);
+      if (hours) found.set(id, hours);
+    }
+    return found;
   }
 }
+
+function sameTimes(a: SlaClock[], b: SlaClock[]): boolean {
+  const key = (ks: SlaClock[]) =>
+    ks
+      .map((k) => `${k.target}:${k.policyId}:${k.targetSeconds}:${k.warnAtPercent}:${k.businessHoursId}:${seconds(k.dueAt)}:${seconds(k.warnAt)}`)
+      .sort()
+      .join('|');
+  return key(a) === key(b);
+}
+
+const seconds = (d: Date | null) => (d ? Math.round(d.getTime() / 1000) : null);
