@@ -197,6 +197,61 @@ describe('SLA clocks', () => {
     expect((await outcomes(id))[0]).toMatchObject({ met: true, business_seconds: 1200, agent_id: agent.id });
   });
 
+  it('snoozed pauses the clock until it wakes; the history tells every SLA moment', async () => {
+    clock.set(rome('2026-11-26T16:00:00'));
+    const id = await say(rome('2026-11-26T16:00:00'));
+    await assigned(id);
+    clock.set(rome('2026-11-26T16:05:00'));
+    expect((await status(id, 'snoozed', { snoozeUntil: rome('2026-11-26T17:00:00').toISOString() })).status).toBe(200);
+    expect((await view(id)).sla.firstResponseDueAt).toBeNull();
+    clock.set(rome('2026-11-26T17:00:01'));
+    // The snooze worker wakes it on its next pass, at the clock's time: 25 minutes are left.
+    const woken = await eventually(async () => {
+      const c = await view(id);
+      return c.status === 'open' && c.sla.firstResponseDueAt;
+    }, 10_000, 'the snoozed conversation to wake');
+    expect(new Date(woken).getTime() - rome('2026-11-26T17:25:00').getTime()).toBeGreaterThanOrEqual(0);
+    expect(new Date(woken).getTime() - rome('2026-11-26T17:25:00').getTime()).toBeLessThan(2000);
+    clock.set(rome('2026-11-26T17:10:00'));
+    expect((await reply(id)).status).toBe(201);
+    const history = await tf.desk.http().get(`/api/conversations/${id}/history`).set(bearer(admin));
+    expect(history.status).toBe(200);
+    const sla = (history.body.items as Array<{ type: string; actor: { name: string } }>).filter((h) => h.type.startsWith('sla_'));
+    expect(sla.map((h) => h.type)).toEqual(['sla_policy', 'sla_met']);
+    expect(sla.every((h) => h.actor.name === 'sla')).toBe(true);
+  });
+
+  it('the list filters breached and at-risk conversations', async () => {
+    clock.set(rome('2026-11-30T09:00:00'));
+    const late = await say(rome('2026-11-27T17:00:00')); // due Friday 17:30
+    const risky = await say(rome('2026-11-30T09:00:00'));
+    clock.set(rome('2026-11-30T09:26:00'));
+    await eventually(async () => (await view(risky)).sla.state === 'warning', 5000, 'the warning');
+    await eventually(async () => (await view(late)).sla.state === 'breached', 5000, 'the breach');
+    const breached = await tf.desk.http().get('/api/conversations').query({ sla: 'breached', limit: 100 }).set(bearer(admin));
+    const atRisk = await tf.desk.http().get('/api/conversations').query({ sla: 'at_risk', limit: 100 }).set(bearer(admin));
+    expect(breached.body.items.map((c: { id: string }) => c.id)).toContain(late);
+    expect(breached.body.items.map((c: { id: string }) => c.id)).not.toContain(risky);
+    expect(atRisk.body.items.map((c: { id: string }) => c.id)).toContain(risky);
+    expect(atRisk.body.items.map((c: { id: string }) => c.id)).not.toContain(late);
+  });
+
+  it('editing a policy changes no running clock until it is re-applied, which keeps the time already run', async () => {
+    clock.set(rome('2026-12-01T09:00:00'));
+    const id = await say(rome('2026-12-01T09:00:00'));
+    expect((await view(id)).sla.firstResponseDueAt).toBe(rome('2026-12-01T09:30:00').toISOString());
+    expect((await tf.desk.http().patch(`/api/sla-policies/${policyId}`).set(bearer(admin)).send({ firstResponseSeconds: 3600 })).status).toBe(200);
+    expect((await view(id)).sla.firstResponseDueAt).toBe(rome('2026-12-01T09:30:00').toISOString());
+    clock.set(rome('2026-12-01T09:20:00'));
+    const reapplied = await tf.desk.http().post('/api/sla-policies/reapply').set(bearer(admin)).send({});
+    expect(reapplied.status).toBe(200);
+    expect(reapplied.body.updated).toBeGreaterThanOrEqual(1);
+    expect((await view(id)).sla.firstResponseDueAt).toBe(rome('2026-12-01T10:00:00').toISOString());
+    const again = await tf.desk.http().post('/api/sla-policies/reapply').set(bearer(admin)).send({});
+    expect(again.body.updated).toBe(0);
+    expect((await tf.desk.http().patch(`/api/sla-policies/${policyId}`).set(bearer(admin)).send({ firstResponseSeconds: 1800 })).status).toBe(200);
+  });
+
   it('a conversation no policy matches has no clocks', async () => {
     const other = await tf.desk.http().post('/api/sla-policies').set(bearer(admin)).send({ name: 'Urgent only', when: { priorities: ['urgent'] }, firstResponseSeconds: 60 });
     expect(other.status).toBe(201);
