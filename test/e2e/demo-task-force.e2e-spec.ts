@@ -34,7 +34,10 @@ describe("the demo's task force", () => {
     expect((await desk.http().get('/api/responsibility-map').set(bearer(admin))).body).toMatchObject({ version: 2 });
     expect((await desk.http().get('/api/canned-responses').set(bearer(admin))).body.items).toHaveLength(5);
     expect((await desk.http().get('/api/reply-policy').set(bearer(admin))).body.blockTerms).toContain('idiota');
-    expect(lines).toEqual(expect.arrayContaining(['  canned responses: created', '  reply policy: created']));
+    expect(lines).toEqual(expect.arrayContaining(['  canned responses: created', '  reply policy: created', '  SLA policies, service hours and the consistency target: created']));
+    const policies = (await desk.http().get('/api/sla-policies').set(bearer(admin))).body.items as Array<{ name: string }>;
+    expect(policies.map((p) => p.name)).toEqual(['Urgent complaints', 'Influencers and PR', 'Everything else']);
+    expect((await desk.http().get('/api/workspace/settings').set(bearer(admin))).body).toEqual({ timezone: 'Europe/Rome', consistency: { period: 'day', minAttainment: 0.9 } });
     expect(lines.filter((l) => l.includes(DEMO_PASSWORD))).toHaveLength(8);
   });
 
@@ -47,6 +50,8 @@ describe("the demo's task force", () => {
     }, 10_000, 'the booking routed and assigned');
     const bookings = ((await desk.http().get('/api/roles').set(bearer(admin))).body.items as Array<{ id: string; name: string }>).find((r) => r.name === 'Bookings')!;
     expect(conversation).toMatchObject({ roleId: bookings.id, language: 'it', tags: ['booking'], routing: { rule: 'Bookings', mapVersion: 2 } });
+    const everythingElse = ((await desk.http().get('/api/sla-policies').set(bearer(admin))).body.items as Array<{ id: string; name: string }>).find((p) => p.name === 'Everything else')!;
+    expect(conversation.sla).toMatchObject({ policyId: everythingElse.id, state: 'ok', firstResponseDueAt: expect.any(String) });
     expect(conversation.assigneeId).toBe((await desk.http().get('/api/me').set(bearer(await signIn(desk, 'giulia@dagino.example', DEMO_PASSWORD)))).body.id);
   });
 });

@@ -67,7 +67,35 @@ export async function createDemoTaskForce(desk: DeskClient, log: (line: string) 
       approvalTopics: [{ name: 'refund', terms: ['rimborso', 'refund', 'risarcimento', 'compensation'] }],
     }),
   );
+  await optional(log, 'SLA policies, service hours and the consistency target', () => ensureSla(desk, roles));
   for (const p of PEOPLE) log(`  ${p.access.padEnd(6)} ${p.email} / ${DEMO_PASSWORD}`);
+}
+
+/**
+ * The restaurant's social desk answers complaints and influencers around the clock and everything else in its
+ * service hours (lunch and dinner: a split shift, closed on Mondays and at Christmas); every day, 90% of first
+ * responses must be on time.
+ */
+async function ensureSla(desk: DeskClient, roles: Record<Key<typeof ROLES>, string>): Promise<void> {
+  await desk.api('PUT', '/api/workspace/settings', { timezone: 'Europe/Rome', consistency: { period: 'day', minAttainment: 0.9 } });
+  const existing = (await desk.api<{ items: Named[] }>('GET', '/api/sla-policies')).items;
+  if (existing.length > 0) return;
+  const days = [2, 3, 4, 5, 6, 7];
+  const hours = await desk.api<Named>('POST', '/api/business-hours', {
+    name: 'Service hours',
+    timezone: 'Europe/Rome',
+    weekly: days.flatMap((day) => [
+      { day, from: '11:00', to: '15:00' },
+      { day, from: '18:00', to: '23:30' },
+    ]),
+    holidays: ['2026-12-25', '2027-01-01'],
+  });
+  const policies = [
+    { name: 'Urgent complaints', when: { priorities: ['urgent'] }, firstResponseSeconds: 900, nextResponseSeconds: 1800, resolutionSeconds: 4 * 3600, onBreach: 'escalate' },
+    { name: 'Influencers and PR', when: { roleIds: [roles.pr] }, firstResponseSeconds: 1800, nextResponseSeconds: 3600 },
+    { name: 'Everything else', when: {}, firstResponseSeconds: 2 * 3600, nextResponseSeconds: 4 * 3600, resolutionSeconds: 24 * 3600, businessHoursId: hours.id },
+  ];
+  for (const policy of policies) await desk.api('POST', '/api/sla-policies', policy);
 }
 
 const CANNED = (roles: Record<Key<typeof ROLES>, string>) => [
