@@ -1,3 +1,13 @@
+/**
+ * SLA clock arithmetic over business hours. Business time is exactly the time isOpenAt (open-hours.ts) calls open:
+ * intervals are local wall-clock times in the calendar's zone; one whose `to` is not after its `from` runs into the
+ * next day; `24:00` ends the day; a holiday keeps that date's own intervals shut, while an overnight interval started
+ * the evening before still runs. So a wall-clock span the spring change skips is not there (01:00–04:00 on Rome's
+ * spring-forward day lasts 2 real hours) and one the autumn change repeats counts twice (4 real hours on fall-back day).
+ *
+ * It goes day by day over local dates, mapping each interval to instants with the zone's offsets read through Intl,
+ * never minute by minute: a month of business time costs a few hundred Intl calls.
+ */
 import type { BusinessHours } from './business-hours';
 import { dayMinutes } from './weekly-hours';
 import { offsetSegments, zoneOffset } from './zone-offsets';
@@ -11,14 +21,6 @@ const DAY = 86_400_000;
 const CHUNK = 7 * DAY;
 /** addBusinessSeconds gives up after this long without any business time: such a calendar never opens again. */
 const HORIZON = 731 * DAY;
-
-/**
- * Business time follows isOpenAt exactly (see open-hours.ts): intervals are local wall-clock times in the calendar's
- * zone; one whose `to` is not after its `from` runs into the next day; `24:00` ends the day; a holiday keeps that
- * date's own intervals shut, while an overnight interval started the evening before still runs. So a wall-clock
- * span the spring change skips is not there (01:00–04:00 on Rome's spring-forward day lasts 2 real hours) and one the
- * autumn change repeats counts twice (4 real hours on the fall-back day).
- */
 
 /**
  * The earliest instant t at which `seconds` business seconds have elapsed since `from`, i.e. with
@@ -87,7 +89,7 @@ function prepare(cal: NonNullable<Calendar>): Prepared {
   const byDay: Prepared['byDay'] = Array.from({ length: 8 }, () => []);
   for (const interval of cal.weekly) {
     const span = dayMinutes(interval);
-    if (!span || !(interval.day >= 1 && interval.day <= 7)) {
+    if (!span || !Number.isInteger(interval.day) || interval.day < 1 || interval.day > 7) {
       throw new RangeError(`business hours: ${JSON.stringify(interval)} does not run from HH:MM (00:00 to 23:59) to HH:MM (00:00 to 24:00) on a day 1 to 7`);
     }
     byDay[interval.day]!.push(span);

@@ -47,9 +47,9 @@ export function warnThreshold(clock: Pick<SlaClock, 'targetSeconds' | 'warnAtPer
 export function timed(clock: SlaClock, cal: Calendar): SlaClock {
   if (!clock.runningSince) return { ...clock, dueAt: null, warnAt: null, nextFireAt: null };
   const from = clock.runningSince;
-  const dueAt = addBusinessSeconds(cal, from, Math.max(0, clock.targetSeconds - clock.elapsedSeconds));
-  const warnAt = clock.warnedAt || clock.breachedAt ? null : addBusinessSeconds(cal, from, Math.max(0, warnThreshold(clock) - clock.elapsedSeconds));
-  return { ...clock, dueAt, warnAt, nextFireAt: nextFire(warnAt, clock.breachedAt ? null : breachInstant(dueAt)) };
+  const dueAt = reach(cal, from, clock.targetSeconds - clock.elapsedSeconds);
+  const warnAt = clock.warnedAt || clock.breachedAt ? null : reach(cal, from, warnThreshold(clock) - clock.elapsedSeconds);
+  return { ...clock, dueAt, warnAt, nextFireAt: nextFire(warnAt, clock.breachedAt || !dueAt ? null : breachInstant(dueAt)) };
 }
 
 export function pause(clock: SlaClock, at: Date, cal: Calendar): SlaClock {
@@ -67,6 +67,19 @@ export function retimed(clock: SlaClock, terms: ClockTerms, now: Date, oldCal: C
   const running = clock.runningSince !== null;
   const kept: SlaClock = { ...clock, ...terms, elapsedSeconds: elapsedAt(clock, now, oldCal), runningSince: running ? now : null };
   return timed(kept, newCal);
+}
+
+/**
+ * When `seconds` more business seconds will have run from `from`; null for a calendar with no open time in the next
+ * two years (holidays enough to close it): such a clock has no due time and cannot run out.
+ */
+function reach(cal: Calendar, from: Date, seconds: number): Date | null {
+  try {
+    return addBusinessSeconds(cal, from, Math.max(0, seconds));
+  } catch (error) {
+    if (error instanceof RangeError) return null;
+    throw error;
+  }
 }
 
 /** A reply at the due instant itself meets the target, so the breach is the first millisecond after it. */
