@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DomainException } from '@app/common';
 import { checkBusinessHours, type BusinessHoursFields } from '../calendar/weekly-hours';
+import { SlaPolicyRepository } from '../policies/sla-policy.repository';
 import { BusinessHoursRepository } from './business-hours.repository';
 import type { BusinessHoursView } from './business-hours.view';
 
@@ -18,6 +19,7 @@ export class BusinessHoursService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly calendars: BusinessHoursRepository,
+    private readonly policies: SlaPolicyRepository,
   ) {}
 
   list(workspaceId: string): Promise<BusinessHoursView[]> {
@@ -45,9 +47,25 @@ export class BusinessHoursService {
     });
   }
 
-  /** Roles using it lose their working hours (always open); the foreign keys set their reference to null. */
+  /**
+   * Roles using it lose their working hours (always open); the foreign keys set their reference to null. A calendar
+   * named by a live SLA policy is refused (409 BUSINESS_HOURS_IN_USE): its clocks would silently switch to wall-clock
+   * time. Deleted policies only keep the name for history, so they let go of it here, in the same transaction.
+   */
   async remove(workspaceId: string, id: string): Promise<void> {
-    if (!(await this.calendars.delete(this.db, workspaceId, id))) throw notFound();
+    try {
+      await this.db.transaction(async (m) => {
+        if (!(await this.calendars.find(m, workspaceId, id, true))) throw notFound();
+        const policies = await this.policies.namesUsingBusinessHours(m, workspaceId, id);
+        if (policies.length > 0) throw inUse(policies);
+        await this.policies.releaseBusinessHours(m, workspaceId, id);
+        await this.calendars.delete(m, workspaceId, id);
+      });
+    } catch (error) {
+      // A policy naming it was written after the check (its insert waited on the row lock, then committed first).
+      if (isForeignKeyViolation(error)) throw inUse([]);
+      throw error;
+    }
   }
 }
 
@@ -55,6 +73,16 @@ function valid(input: BusinessHoursInput): BusinessHoursFields {
   const checked = checkBusinessHours(input);
   if (!checked.ok) throw new DomainException('VALIDATION_FAILED', checked.problems);
   return checked.value;
+}
+
+function isForeignKeyViolation(error: unknown): boolean {
+  const e = error as { code?: unknown; driverError?: { code?: unknown } } | null;
+  return (e?.driverError?.code ?? e?.code) === '23503';
+}
+
+function inUse(policies: string[]): DomainException {
+  const named = policies.length > 0 ? `: ${policies.map((name) => JSON.stringify(name)).join(', ')}` : '';
+  return new DomainException('BUSINESS_HOURS_IN_USE', `These business hours are used by SLA policies${named}; change or delete them first`);
 }
 
 const notFound = () => new DomainException('BUSINESS_HOURS_NOT_FOUND', 'Business hours not found');
