@@ -24,6 +24,10 @@ import { WorkspacesController } from './workspaces/workspaces.controller';
 import { SlaModule, SlaWorkersModule } from '@app/sla';
 import { VoiceModule } from '@app/voice';
 import { BusinessHoursController } from './sla/business-hours.controller';
+import { SlaReportsController } from './sla/sla-reports.controller';
+import { SlaPoliciesController } from './sla/sla-policies.controller';
+import { WorkspaceSettingsController } from './workspaces/workspace-settings.controller';
+import { SlaBoardController } from './sla/sla-board.controller';
 import { CannedResponsesController } from './voice/canned-responses.controller';
 import { HeldRepliesController } from './voice/held-replies.controller';
 import { ReplyPolicyController } from './voice/reply-policy.controller';
@@ -63,6 +67,10 @@ export class AppModule {
         ContactsController,
         PresenceController,
         BusinessHoursController,
+        SlaReportsController,
+        SlaPoliciesController,
+        WorkspaceSettingsController,
+        SlaBoardController,
         CannedResponsesController,
         ReplyPolicyController,
         HeldRepliesController,

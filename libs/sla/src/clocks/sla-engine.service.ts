@@ -14,8 +14,8 @@ import { fire, retimed, startClock } from './clock-rules';
 import { loadClocks, lockConversations, recordBreach, recordOutcome, saveCycle, type TimedConversation } from './clock-store';
 import { label, step, stateOf, type CycleState } from './cycle';
 import type { SlaClock } from './sla-clock';
+import { SLA_ACTOR } from './sla-actor';
 
-export const SLA_ACTOR = { type: 'system', id: null, name: 'sla' } as const;
 
 /**
  * The SLA engine: moves a conversation's clocks inside the transaction that changes the conversation (as the
