@@ -15,7 +15,7 @@ export interface TimedConversation extends Omit<CycleState, 'clocks'> {
   roleId: string | null;
 }
 
-const CONVERSATION = `id, workspace_id, channel_id, channel_type, kind, status, priority, role_id, assignee_id, sla_policy_id, sla_cycle,
+export const CONVERSATION_COLUMNS = `id, workspace_id, channel_id, channel_type, kind, status, priority, role_id, assignee_id, sla_policy_id, sla_cycle,
   sla_cycle_started_at, sla_round, sla_first_responded_at, sla_state`;
 
 /**
@@ -25,7 +25,7 @@ const CONVERSATION = `id, workspace_id, channel_id, channel_type, kind, status, 
 export async function lockConversations(m: EntityManager, workspaceId: string, ids: string[]): Promise<TimedConversation[]> {
   const found = await rows<Record<string, unknown>>(
     m,
-    `SELECT ${CONVERSATION} FROM conversations WHERE workspace_id = $1 AND id = ANY($2::uuid[]) ORDER BY id FOR NO KEY UPDATE`,
+    `SELECT ${CONVERSATION_COLUMNS} FROM conversations WHERE workspace_id = $1 AND id = ANY($2::uuid[]) ORDER BY id FOR NO KEY UPDATE`,
     [workspaceId, ids],
   );
   return found.map(toConversation);
@@ -51,11 +51,11 @@ export function toConversation(r: Record<string, unknown>): TimedConversation {
   };
 }
 
-const CLOCK = `conversation_id, target, cycle, round, policy_id, target_seconds, warn_at_percent, business_hours_id, started_at,
+export const CLOCK_COLUMNS = `conversation_id, target, cycle, round, policy_id, target_seconds, warn_at_percent, business_hours_id, started_at,
   elapsed_seconds, running_since, due_at, warn_at, warned_at, breached_at, next_fire_at`;
 
 export async function loadClocks(m: EntityManager, workspaceId: string, conversationIds: string[]): Promise<Map<string, SlaClock[]>> {
-  const found = await rows<Record<string, unknown>>(m, `SELECT ${CLOCK} FROM sla_clocks WHERE workspace_id = $1 AND conversation_id = ANY($2::uuid[])`, [
+  const found = await rows<Record<string, unknown>>(m, `SELECT ${CLOCK_COLUMNS} FROM sla_clocks WHERE workspace_id = $1 AND conversation_id = ANY($2::uuid[])`, [
     workspaceId,
     conversationIds,
   ]);
@@ -64,7 +64,7 @@ export async function loadClocks(m: EntityManager, workspaceId: string, conversa
   return byConversation;
 }
 
-function toClock(r: Record<string, unknown>): SlaClock {
+export function toClock(r: Record<string, unknown>): SlaClock {
   const at = (v: unknown) => (v as Date | null) ?? null;
   return {
     target: r.target as SlaTarget,
@@ -91,7 +91,7 @@ export async function saveCycle(m: EntityManager, c: TimedConversation, next: Cy
   await m.query(`DELETE FROM sla_clocks WHERE workspace_id = $1 AND conversation_id = $2 AND NOT (target = ANY($3::text[]))`, [c.workspaceId, c.id, kept]);
   if (next.clocks.length > 0) {
     await m.query(
-      `INSERT INTO sla_clocks (workspace_id, ${CLOCK})
+      `INSERT INTO sla_clocks (workspace_id, ${CLOCK_COLUMNS})
        SELECT $1, $2, x.target, x.cycle, x.round, x.policy_id, x.target_seconds, x.warn_at_percent, x.business_hours_id, x.started_at,
               x.elapsed_seconds, x.running_since, x.due_at, x.warn_at, x.warned_at, x.breached_at, x.next_fire_at
        FROM jsonb_to_recordset($3::jsonb) AS x(target text, cycle int, round int, policy_id uuid, target_seconds int, warn_at_percent int,
@@ -114,7 +114,7 @@ export async function saveCycle(m: EntityManager, c: TimedConversation, next: Cy
   );
 }
 
-function clockRecord(k: SlaClock): Record<string, unknown> {
+export function clockRecord(k: SlaClock): Record<string, unknown> {
   return {
     target: k.target,
     cycle: k.cycle,
@@ -132,19 +132,6 @@ function clockRecord(k: SlaClock): Record<string, unknown> {
     breached_at: k.breachedAt,
     next_fire_at: k.nextFireAt,
   };
-}
-
-/**
- * A breach on record the moment it fires (reports count it at once), without a response time yet: that comes with
- * the answer. Once per target and round, however often it is asked.
- */
-export async function recordBreach(m: EntityManager, c: TimedConversation, clock: SlaClock): Promise<void> {
-  await m.query(
-    `INSERT INTO sla_outcomes (workspace_id, conversation_id, cycle, round, target, policy_id, channel_id, role_id, agent_id, started_at, due_at, target_seconds, met)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, false)
-     ON CONFLICT (conversation_id, cycle, target, round) DO NOTHING`,
-    [c.workspaceId, c.id, clock.cycle, clock.round, clock.target, clock.policyId, c.channelId, c.roleId, c.assigneeId, clock.startedAt, clock.dueAt, clock.targetSeconds],
-  );
 }
 
 /** A concluded target: a new row, or the completion of the breach's row (its seconds, its end, who answered). */

@@ -10,9 +10,10 @@ import { matchPolicy } from '../policies/policy-match';
 import type { SlaPolicy } from '../policies/sla-policy';
 import { SlaPolicyRepository } from '../policies/sla-policy.repository';
 import { BreachEscalation } from '../timers/breach-escalation.service';
-import { fire, retimed, startClock } from './clock-rules';
-import { loadClocks, lockConversations, recordBreach, recordOutcome, saveCycle, type TimedConversation } from './clock-store';
-import { label, step, stateOf, type CycleState } from './cycle';
+import { retimed, startClock } from './clock-rules';
+import { describeFiring, fireDueClocks } from './due-firing';
+import { loadClocks, lockConversations, recordOutcome, saveCycle, type TimedConversation } from './clock-store';
+import { step, stateOf, type CycleState } from './cycle';
 import type { SlaClock } from './sla-clock';
 import { SLA_ACTOR } from './sla-actor';
 
@@ -68,59 +69,27 @@ export class SlaEngine implements SlaTracker {
    * UPDATE SKIP LOCKED: several workers never fire one clock twice, and a reply in flight (which holds the row) goes
    * first: it is then answered, not breached. Returns how many conversations it handled.
    */
-  async fireDue(now: Date, limit = 200): Promise<number> {
+  async fireDue(now: Date, limit = 500): Promise<number> {
     return this.db.transaction(async (m) => {
-      const claimed = await rows<{ id: string; workspace_id: string }>(
-        m,
-        `SELECT c.id, c.workspace_id FROM conversations c
-         WHERE c.id IN (SELECT conversation_id FROM sla_clocks WHERE next_fire_at <= $1 ORDER BY next_fire_at LIMIT $2)
-         ORDER BY c.id FOR NO KEY UPDATE OF c SKIP LOCKED`,
-        [now, limit],
+      const { claimed, fired } = await fireDueClocks(m, now, limit);
+      if (fired.length === 0) return claimed;
+      const policyIds = [...new Set(fired.filter((f) => f.kind === 'breached').map((f) => f.clock.policyId))];
+      const onBreach = new Map(
+        (await rows<{ id: string; breach_action: string }>(m, `SELECT id, breach_action FROM sla_policies WHERE id = ANY($1::uuid[])`, [policyIds])).map((r) => [r.id, r.breach_action]),
       );
-      const byWorkspace = new Map<string, string[]>();
-      for (const r of claimed) byWorkspace.set(r.workspace_id, [...(byWorkspace.get(r.workspace_id) ?? []), r.id]);
       const changes = new Map<string, ChangeSet>();
-      for (const [workspaceId, ids] of byWorkspace) {
-        const set = new ChangeSet();
-        changes.set(workspaceId, set);
-        const conversations = await lockConversations(m, workspaceId, ids);
-        const clocks = await loadClocks(m, workspaceId, ids);
-        for (const c of conversations) await this.fireConversation(m, c, clocks.get(c.id) ?? [], now, set);
+      const escalate = new Map<string, TimedConversation>();
+      for (const f of fired) {
+        const set = changes.get(f.conversation.workspaceId) ?? new ChangeSet();
+        changes.set(f.conversation.workspaceId, set);
+        const action = f.kind === 'breached' ? (onBreach.get(f.clock.policyId) ?? null) : null;
+        describeFiring(f, action, set);
+        if (action === 'escalate' && f.conversation.status === 'open') escalate.set(f.conversation.id, f.conversation);
       }
+      for (const c of escalate.values()) await this.escalation.escalate(m, c.workspaceId, c.id, changes.get(c.workspaceId)!);
       await publishEach(m, changes);
-      return claimed.length;
+      return claimed;
     });
-  }
-
-  private async fireConversation(m: EntityManager, c: TimedConversation, clocks: SlaClock[], now: Date, changes: ChangeSet): Promise<void> {
-    const fired: Array<{ clock: SlaClock; kind: 'warning' | 'breached' }> = [];
-    const next = clocks.map((k) => {
-      if (!k.nextFireAt || k.nextFireAt.getTime() > now.getTime()) return k;
-      const r = fire(k, now);
-      if (r.fired) fired.push({ clock: r.clock, kind: r.fired });
-      return r.clock;
-    });
-    if (fired.length === 0) return;
-    const cycle: CycleState = { ...c, clocks: next };
-    cycle.state = stateOf({ next: cycle, outcomes: [] }, c.state);
-    await saveCycle(m, c, cycle);
-    let escalate = false;
-    for (const { clock, kind } of fired) {
-      if (kind === 'breached') await recordBreach(m, c, clock);
-      const reason = `${label(clock.target)} ${kind === 'breached' ? 'breached' : 'at risk'}: due ${clock.dueAt?.toISOString()} (target ${clock.targetSeconds} s)`;
-      changes.record({ conversationId: c.id, type: `sla_${kind}`, actor: SLA_ACTOR, reason, from: null, to: null });
-      const policy = kind === 'breached' ? await this.policies.find(m, c.workspaceId, clock.policyId, { includeDeleted: true }) : null;
-      const escalates = policy?.onBreach === 'escalate';
-      escalate ||= escalates;
-      changes.sla({
-        conversationId: c.id,
-        type: kind,
-        target: clock.target,
-        dueAt: clock.dueAt?.toISOString() ?? null,
-        detail: { policyId: clock.policyId, ...(kind === 'breached' ? { onBreach: policy?.onBreach ?? 'notify' } : {}) },
-      });
-    }
-    if (escalate && c.status === 'open') await this.escalation.escalate(m, c.workspaceId, c.id, changes);
   }
 
   /** The nearest unfired deadline of any workspace, or null when no clock is running. */
