@@ -41,7 +41,9 @@ export class SlaEngine implements SlaTracker {
     if (clocks.length === 0 && !c.cycleStartedAt && happening.type !== 'inbound') return;
     const starts = happening.type === 'inbound' && !c.cycleStartedAt;
     const matching = starts ? matchPolicy(await this.policies.activePolicies(m, workspaceId), c) : null;
-    const current = !starts && c.policyId ? await this.policies.find(m, workspaceId, c.policyId, { includeDeleted: true }) : null;
+    // The cycle's own policy is only read to start a next-response clock.
+    const answeredBefore = happening.type === 'inbound' && c.firstRespondedAt !== null && !clocks.some((k) => k.target !== 'resolution');
+    const current = !starts && answeredBefore && c.policyId ? await this.policies.find(m, workspaceId, c.policyId, { includeDeleted: true }) : null;
     const calendars = await this.calendars(m, workspaceId, [...clocks.map((k) => k.businessHoursId), matching?.businessHoursId ?? null, current?.businessHoursId ?? null]);
     const result = step({ ...c, clocks }, happening, {
       now: this.clock.now(),
@@ -49,6 +51,8 @@ export class SlaEngine implements SlaTracker {
       current: () => current,
       calendar: (id) => calendars.get(id ?? '') ?? null,
     });
+    // A second message while the customer already waits changes nothing: no write.
+    if (result.outcomes.length === 0 && result.history.length === 0 && sameCycle({ ...c, clocks }, result.next)) return;
     await saveCycle(m, c, result.next);
     for (const o of result.outcomes) await recordOutcome(m, c, o);
     for (const [type, reason] of result.history) changes.record({ conversationId: c.id, type, actor: SLA_ACTOR, reason, from: null, to: null });
@@ -181,6 +185,11 @@ export class SlaEngine implements SlaTracker {
     }
     return found;
   }
+}
+
+function sameCycle(a: CycleState, b: CycleState): boolean {
+  const key = (x: CycleState) => JSON.stringify([x.policyId, x.cycle, x.cycleStartedAt, x.round, x.firstRespondedAt, x.state, x.clocks]);
+  return key(a) === key(b);
 }
 
 function sameTimes(a: SlaClock[], b: SlaClock[]): boolean {
