@@ -252,6 +252,16 @@ describe('SLA clocks', () => {
     expect((await tf.desk.http().patch(`/api/sla-policies/${policyId}`).set(bearer(admin)).send({ firstResponseSeconds: 1800 })).status).toBe(200);
   });
 
+  it('a message dated in the future counts from now, one dated centuries back from 30 days back', async () => {
+    clock.set(rome('2026-12-02T10:00:00'));
+    const future = await say(new Date('2027-06-01T10:00:00Z'));
+    expect((await view(future)).sla.firstResponseDueAt).toBe(rome('2026-12-02T10:30:00').toISOString());
+    const ancient = await say(new Date('1000-01-01T00:00:00Z'));
+    const started = await sql.query(`SELECT started_at FROM sla_clocks WHERE conversation_id = $1 AND target = 'first_response'`, [ancient]);
+    expect(started.rows[0].started_at.toISOString()).toBe(rome('2026-11-02T10:00:00').toISOString());
+    await eventually(async () => (await view(ancient)).sla.state === 'breached', 5000, 'the ancient message breached');
+  });
+
   it('a conversation no policy matches has no clocks', async () => {
     const other = await tf.desk.http().post('/api/sla-policies').set(bearer(admin)).send({ name: 'Urgent only', when: { priorities: ['urgent'] }, firstResponseSeconds: 60 });
     expect(other.status).toBe(201);

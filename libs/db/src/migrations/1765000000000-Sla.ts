@@ -53,7 +53,7 @@ export class Sla1765000000000 implements MigrationInterface {
         policy_id uuid NOT NULL REFERENCES sla_policies(id),
         target_seconds integer NOT NULL,
         warn_at_percent integer NOT NULL,
-        business_hours_id uuid REFERENCES business_hours(id) ON DELETE SET NULL,
+        business_hours_id uuid REFERENCES business_hours(id) ON DELETE RESTRICT,
         started_at timestamptz NOT NULL,
         elapsed_seconds double precision NOT NULL DEFAULT 0,
         running_since timestamptz,
@@ -74,9 +74,14 @@ export class Sla1765000000000 implements MigrationInterface {
         PERFORM pg_notify('desk_work', 'sla:db');
         RETURN NULL;
       END $$`);
+    // Only a deadline earlier than the one it replaces can be earlier than what a worker sleeps until.
     await q.query(`
-      CREATE TRIGGER sla_clocks_wake AFTER INSERT OR UPDATE OF next_fire_at ON sla_clocks
+      CREATE TRIGGER sla_clocks_wake_new AFTER INSERT ON sla_clocks
         FOR EACH ROW WHEN (NEW.next_fire_at IS NOT NULL) EXECUTE FUNCTION sla_clocks_wake()`);
+    await q.query(`
+      CREATE TRIGGER sla_clocks_wake_sooner AFTER UPDATE OF next_fire_at ON sla_clocks
+        FOR EACH ROW WHEN (NEW.next_fire_at IS NOT NULL AND (OLD.next_fire_at IS NULL OR NEW.next_fire_at < OLD.next_fire_at))
+        EXECUTE FUNCTION sla_clocks_wake()`);
 
     // One row per target outcome, written once (a breach when it fires, completed at the reply; a met target at the reply):
     // what reports read, never messages.

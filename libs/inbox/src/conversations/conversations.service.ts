@@ -53,8 +53,11 @@ export class ConversationsService {
     const conversation = await this.query.get(scopeOf(user), conversationId);
     const settings = await this.channels.liveSettings(user.workspaceId, conversation.channelId);
     if (!settings) throw new DomainException('CHANNEL_DELETED', 'The channel of this conversation was deleted: replies cannot be sent');
-    const now = this.clock.now();
     const message = await this.db.transaction(async (m) => {
+      // The conversation first, then the time: an SLA timer firing meanwhile either went first (and the reply is late)
+      // or waits for this reply (and sees it answered), never in between.
+      await lockConversation(m, user.workspaceId, conversation.id);
+      const now = this.clock.now();
       const verdict = evaluateReply(await readReplyPolicy(m, user.workspaceId), { text, kind: conversation.kind, tags: conversation.tags }, { approver: isApprover(user) });
       if (verdict.verdict === 'block') throw replyBlocked(verdict);
       const hold: ReplyHold | null =
@@ -96,8 +99,9 @@ export class ConversationsService {
     const conversation = await this.query.get(scopeOf(user), conversationId);
     const settings = await this.channels.liveSettings(user.workspaceId, conversation.channelId);
     if (!settings) throw new DomainException('CHANNEL_DELETED', 'The channel of this conversation was deleted: replies cannot be sent');
-    const now = this.clock.now();
     const message = await this.db.transaction(async (m) => {
+      await lockConversation(m, user.workspaceId, conversation.id);
+      const now = this.clock.now();
       const held = await this.lockHeldReply(m, user.workspaceId, conversation.id, messageId);
       const verdict = evaluateReply(await readReplyPolicy(m, user.workspaceId), { text: held.text, kind: conversation.kind, tags: conversation.tags }, { approver: true });
       if (verdict.verdict === 'block') throw replyBlocked(verdict);
@@ -129,6 +133,9 @@ export class ConversationsService {
   async rejectReply(user: AuthUser, conversationId: string, messageId: string, note: string | null): Promise<MessageView> {
     const conversation = await this.query.get(scopeOf(user), conversationId);
     return this.db.transaction(async (m) => {
+      // In the order approveReply takes them (conversation, then message), so an approval and a rejection racing each
+      // other queue instead of deadlocking.
+      await lockConversation(m, user.workspaceId, conversation.id);
       const held = await this.lockHeldReply(m, user.workspaceId, conversation.id, messageId);
       const hold: ReplyHold = { ...held.hold!, decidedBy: { id: user.id, name: user.name }, decidedAt: this.clock.now().toISOString(), decisionNote: note };
       await m.query(`UPDATE messages SET delivery_status = 'rejected', hold = $3::jsonb WHERE workspace_id = $1 AND id = $2`, [user.workspaceId, held.id, JSON.stringify(hold)]);
@@ -278,6 +285,11 @@ export class ConversationsService {
     );
     return toMessageView(rows[0]!);
   }
+}
+
+/** The conversation's row, locked as an update would lock it (new messages' foreign-key checks still pass). */
+async function lockConversation(m: EntityManager, workspaceId: string, id: string): Promise<void> {
+  await m.query(`SELECT 1 FROM conversations WHERE workspace_id = $1 AND id = $2 FOR NO KEY UPDATE`, [workspaceId, id]);
 }
 
 /** Leads and admins approve held replies, so their own replies are not held. */

@@ -62,7 +62,8 @@ export class BusinessHoursService {
         await this.calendars.delete(m, workspaceId, id);
       });
     } catch (error) {
-      // A policy naming it was written after the check (its insert waited on the row lock, then committed first).
+      // A policy naming it was written after the check (its insert waited on the row lock, then committed first), or
+      // a running SLA clock counts in it (a clock keeps the calendar it started with, even under a deleted policy).
       if (isForeignKeyViolation(error)) throw inUse([]);
       throw error;
     }
@@ -81,8 +82,11 @@ function isForeignKeyViolation(error: unknown): boolean {
 }
 
 function inUse(policies: string[]): DomainException {
-  const named = policies.length > 0 ? `: ${policies.map((name) => JSON.stringify(name)).join(', ')}` : '';
-  return new DomainException('BUSINESS_HOURS_IN_USE', `These business hours are used by SLA policies${named}; change or delete them first`);
+  if (policies.length === 0) {
+    return new DomainException('BUSINESS_HOURS_IN_USE', 'These business hours are still in use: an SLA policy names them, or a running SLA clock counts in them');
+  }
+  const named = policies.map((name) => JSON.stringify(name)).join(', ');
+  return new DomainException('BUSINESS_HOURS_IN_USE', `These business hours are used by SLA policies: ${named}; change or delete them first`);
 }
 
 const notFound = () => new DomainException('BUSINESS_HOURS_NOT_FOUND', 'Business hours not found');

@@ -45,6 +45,8 @@ export function warnThreshold(clock: Pick<SlaClock, 'targetSeconds' | 'warnAtPer
 
 /** The due and warning instants of a running clock (none while paused), and the next instant a timer must act. */
 export function timed(clock: SlaClock, cal: Calendar): SlaClock {
+  // A breached clock keeps the instant it was due: that is when it ran out, paused and resumed or not.
+  if (clock.breachedAt) return { ...clock, warnAt: null, nextFireAt: null };
   if (!clock.runningSince) return { ...clock, dueAt: null, warnAt: null, nextFireAt: null };
   const from = clock.runningSince;
   const dueAt = reach(cal, from, clock.targetSeconds - clock.elapsedSeconds);
@@ -105,12 +107,21 @@ export function fire(clock: SlaClock, now: Date): { clock: SlaClock; fired: Fire
 }
 
 /**
- * Whether an answer at `at` meets the clock: not already breached, and (while running) at or before the due
- * instant; a reply at the due instant itself is met. A paused clock cannot run out.
+ * Whether an answer given at `at` meets the clock: at or before the due instant (a reply at the due instant itself
+ * is met), judged by the answer's own time, so an answer the desk learns of after its timer fired (a platform's
+ * late echo) still counts as in time. A paused clock is judged by the time it has run.
  */
 export function metBy(clock: SlaClock, at: Date): boolean {
-  if (clock.breachedAt) return false;
-  return !clock.runningSince || !clock.dueAt || at.getTime() <= clock.dueAt.getTime();
+  if (clock.breachedAt) return clock.dueAt !== null && at.getTime() <= clock.dueAt.getTime();
+  if (clock.runningSince) return !clock.dueAt || at.getTime() <= clock.dueAt.getTime();
+  return clock.elapsedSeconds <= clock.targetSeconds;
+}
+
+/** The breach of a running clock whose due instant passed before `at` and no timer has fired yet (a timer lags). */
+export function overdue(clock: SlaClock, at: Date, now: Date): SlaClock | null {
+  if (clock.breachedAt || !clock.runningSince || !clock.dueAt || clock.dueAt.getTime() >= at.getTime()) return null;
+  const r = fire(clock, now);
+  return r.fired === 'breached' ? r.clock : null;
 }
 
 function nextFire(...instants: Array<Date | null>): Date | null {

@@ -134,7 +134,10 @@ export function clockRecord(k: SlaClock): Record<string, unknown> {
   };
 }
 
-/** A concluded target: a new row, or the completion of the breach's row (its seconds, its end, who answered). */
+/**
+ * A concluded target: a new row, or the completion of the breach's row (its seconds, its end; who answered only when
+ * nobody held it at the breach: a breach stays with the role and agent who let it run out, not who rescued it).
+ */
 export async function recordOutcome(m: EntityManager, c: TimedConversation, o: OutcomeWrite): Promise<void> {
   const k = o.clock;
   await m.query(
@@ -142,8 +145,8 @@ export async function recordOutcome(m: EntityManager, c: TimedConversation, o: O
        ended_at, target_seconds, met, business_seconds, wall_seconds)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
      ON CONFLICT (conversation_id, cycle, target, round) DO UPDATE
-       SET ended_at = EXCLUDED.ended_at, business_seconds = EXCLUDED.business_seconds, wall_seconds = EXCLUDED.wall_seconds,
-           agent_id = COALESCE(EXCLUDED.agent_id, sla_outcomes.agent_id), role_id = EXCLUDED.role_id
+       SET ended_at = EXCLUDED.ended_at, business_seconds = EXCLUDED.business_seconds, wall_seconds = EXCLUDED.wall_seconds, met = EXCLUDED.met,
+           agent_id = COALESCE(sla_outcomes.agent_id, EXCLUDED.agent_id), role_id = COALESCE(sla_outcomes.role_id, EXCLUDED.role_id)
        WHERE sla_outcomes.ended_at IS NULL`,
     [c.workspaceId, c.id, k.cycle, k.round, k.target, k.policyId, c.channelId, c.roleId, o.agentId, k.startedAt, k.dueAt, o.endedAt, k.targetSeconds, o.met, o.businessSeconds, o.wallSeconds],
   );

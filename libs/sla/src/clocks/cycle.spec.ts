@@ -80,6 +80,27 @@ describe('an SLA cycle', () => {
     expect(resolved.next.state).toBe('breached');
   });
 
+  it('a clock past due that no timer fired is breached before a pause, and stays breached when answered later', () => {
+    const pending = run(started.next, { type: 'status' }, t(15), 'pending');
+    expect(pending.breached.map((c) => c.target)).toEqual(['first_response']);
+    expect(pending.next.state).toBe('breached');
+    const answered = run(pending.next, { type: 'reply', at: t(20), agentId: 'a1' }, t(20));
+    expect(answered.outcomes).toEqual([expect.objectContaining({ met: false, businessSeconds: 900 })]);
+  });
+
+  it('a breached clock keeps its due instant through a pause and a resume', () => {
+    const breached = started.next.clocks.map((c) => (c.target === 'first_response' ? fire(c, t(11)).clock : c));
+    const pending = run({ ...started.next, clocks: breached }, { type: 'status' }, t(12), 'pending');
+    const open = run(pending.next, { type: 'status' }, t(40), 'open');
+    expect(open.next.clocks.find((c) => c.target === 'first_response')).toMatchObject({ dueAt: t(10), nextFireAt: null });
+  });
+
+  it('an answer given in time but learned of after the breach fired (a late echo) is met', () => {
+    const breached = started.next.clocks.map((c) => (c.target === 'first_response' ? fire(c, t(11)).clock : c));
+    const echo = run({ ...started.next, clocks: breached }, { type: 'reply', at: t(9), agentId: null }, t(12));
+    expect(echo.outcomes).toEqual([expect.objectContaining({ met: true, businessSeconds: 540 })]);
+  });
+
   it('an echo written before the message it would answer answers nothing', () => {
     const echo = run(started.next, { type: 'reply', at: new Date(t(0).getTime() - 60_000), agentId: null }, t(2));
     expect(echo.outcomes).toEqual([]);

@@ -1,6 +1,6 @@
 import type { SlaHappening, SlaState, SlaTarget } from '@app/inbox';
 import type { Calendar } from '../calendar/business-time';
-import { elapsedAt, metBy, pause, resume, startClock } from './clock-rules';
+import { elapsedAt, metBy, overdue, pause, resume, startClock } from './clock-rules';
 import type { ClockTerms, SlaClock } from './sla-clock';
 
 /** The policy's numbers the clocks need (a subset of the stored policy). */
@@ -48,6 +48,8 @@ export interface SlaMoment {
 
 export interface CycleResult {
   next: CycleState;
+  /** Clocks found past due that no timer had fired yet: breached now, before anything else (in this order). */
+  breached: SlaClock[];
   outcomes: OutcomeWrite[];
   moments: SlaMoment[];
   /** History lines: [type, reason]. */
@@ -73,7 +75,15 @@ const paused = (status: CycleState['status']) => status === 'pending' || status 
  * resolved ends the cycle. `status` in `state` is the status after the change.
  */
 export function step(state: CycleState, happening: SlaHappening, ctx: CycleContext): CycleResult {
-  const r: CycleResult = { next: { ...state, clocks: [...state.clocks] }, outcomes: [], moments: [], history: [] };
+  const r: CycleResult = { next: { ...state, clocks: [...state.clocks] }, breached: [], outcomes: [], moments: [], history: [] };
+  // What ran out before this happened is breached first, whether or not a timer got to it: a pause, an answer or a
+  // resolution after the due instant cannot make it met.
+  const instant = happening.type === 'status' ? ctx.now : happening.at;
+  r.next.clocks = r.next.clocks.map((k) => {
+    const late = overdue(k, instant, ctx.now);
+    if (late) r.breached.push(late);
+    return late ?? k;
+  });
   if (happening.type === 'inbound') inbound(r, happening.at, ctx);
   if (happening.type === 'reply') answered(r, happening.at, happening.agentId, ctx);
   followStatus(r, ctx);
@@ -146,7 +156,7 @@ function followStatus(r: CycleResult, ctx: CycleContext): void {
 }
 
 /** The worst running clock; with none running, how this step's conclusions went (else what it was). */
-export function stateOf(r: Pick<CycleResult, 'next' | 'outcomes'>, before: SlaState): SlaState {
+export function stateOf(r: { next: CycleState; outcomes: OutcomeWrite[] }, before: SlaState): SlaState {
   const clocks = r.next.clocks;
   if (clocks.some((c) => c.breachedAt)) return 'breached';
   if (clocks.some((c) => c.warnedAt)) return 'warning';

@@ -103,7 +103,7 @@ async function saveFired(m: EntityManager, changed: Array<{ conversationId: stri
 }
 
 /** Breaches on record the moment they fire, once per target and round (see recordBreach). */
-async function recordBreaches(m: EntityManager, breaches: Firing[]): Promise<void> {
+export async function recordBreaches(m: EntityManager, breaches: Firing[]): Promise<void> {
   if (breaches.length === 0) return;
   const lines = breaches.map(({ conversation: c, clock: k }) => ({
     workspace_id: c.workspaceId,

@@ -11,7 +11,7 @@ import type { SlaPolicy } from '../policies/sla-policy';
 import { SlaPolicyRepository } from '../policies/sla-policy.repository';
 import { BreachEscalation } from '../timers/breach-escalation.service';
 import { retimed, startClock } from './clock-rules';
-import { describeFiring, fireDueClocks } from './due-firing';
+import { describeFiring, fireDueClocks, recordBreaches, type Firing } from './due-firing';
 import { loadClocks, lockConversations, recordOutcome, saveCycle, type TimedConversation } from './clock-store';
 import { step, stateOf, type CycleState } from './cycle';
 import type { SlaClock } from './sla-clock';
@@ -45,15 +45,19 @@ export class SlaEngine implements SlaTracker {
     const answeredBefore = happening.type === 'inbound' && c.firstRespondedAt !== null && !clocks.some((k) => k.target !== 'resolution');
     const current = !starts && answeredBefore && c.policyId ? await this.policies.find(m, workspaceId, c.policyId, { includeDeleted: true }) : null;
     const calendars = await this.calendars(m, workspaceId, [...clocks.map((k) => k.businessHoursId), matching?.businessHoursId ?? null, current?.businessHoursId ?? null]);
-    const result = step({ ...c, clocks }, happening, {
-      now: this.clock.now(),
+    const now = this.clock.now();
+    const result = step({ ...c, clocks }, withinReach(happening, now), {
+      now,
       matching: () => matching,
       current: () => current,
       calendar: (id) => calendars.get(id ?? '') ?? null,
     });
     // A second message while the customer already waits changes nothing: no write.
-    if (result.outcomes.length === 0 && result.history.length === 0 && sameCycle({ ...c, clocks }, result.next)) return;
+    if (result.outcomes.length === 0 && result.history.length === 0 && result.breached.length === 0 && sameCycle({ ...c, clocks }, result.next)) return;
     await saveCycle(m, c, result.next);
+    const late: Firing[] = result.breached.map((clock) => ({ conversation: c, clock, kind: 'breached' }));
+    await recordBreaches(m, late);
+    await this.announce(m, late, () => changes);
     for (const o of result.outcomes) await recordOutcome(m, c, o);
     for (const [type, reason] of result.history) changes.record({ conversationId: c.id, type, actor: SLA_ACTOR, reason, from: null, to: null });
     for (const moment of result.moments) {
@@ -77,23 +81,34 @@ export class SlaEngine implements SlaTracker {
     return this.db.transaction(async (m) => {
       const { claimed, fired } = await fireDueClocks(m, now, limit);
       if (fired.length === 0) return claimed;
-      const policyIds = [...new Set(fired.filter((f) => f.kind === 'breached').map((f) => f.clock.policyId))];
-      const onBreach = new Map(
-        (await rows<{ id: string; breach_action: string }>(m, `SELECT id, breach_action FROM sla_policies WHERE id = ANY($1::uuid[])`, [policyIds])).map((r) => [r.id, r.breach_action]),
-      );
       const changes = new Map<string, ChangeSet>();
-      const escalate = new Map<string, TimedConversation>();
-      for (const f of fired) {
-        const set = changes.get(f.conversation.workspaceId) ?? new ChangeSet();
-        changes.set(f.conversation.workspaceId, set);
-        const action = f.kind === 'breached' ? (onBreach.get(f.clock.policyId) ?? null) : null;
-        describeFiring(f, action, set);
-        if (action === 'escalate' && f.conversation.status === 'open') escalate.set(f.conversation.id, f.conversation);
-      }
-      for (const c of escalate.values()) await this.escalation.escalate(m, c.workspaceId, c.id, changes.get(c.workspaceId)!);
+      await this.announce(m, fired, (workspaceId) => {
+        const set = changes.get(workspaceId) ?? new ChangeSet();
+        changes.set(workspaceId, set);
+        return set;
+      });
       await publishEach(m, changes);
       return claimed;
     });
+  }
+
+  /**
+   * History lines and events for fired clocks, and the escalation of breaches whose policy says so (once per open
+   * conversation). The clocks and the breach rows are already written.
+   */
+  private async announce(m: EntityManager, fired: Firing[], changesOf: (workspaceId: string) => ChangeSet): Promise<void> {
+    if (fired.length === 0) return;
+    const policyIds = [...new Set(fired.filter((f) => f.kind === 'breached').map((f) => f.clock.policyId))];
+    const onBreach = new Map(
+      (await rows<{ id: string; breach_action: string }>(m, `SELECT id, breach_action FROM sla_policies WHERE id = ANY($1::uuid[])`, [policyIds])).map((r) => [r.id, r.breach_action]),
+    );
+    const escalate = new Map<string, TimedConversation>();
+    for (const f of fired) {
+      const action = f.kind === 'breached' ? (onBreach.get(f.clock.policyId) ?? null) : null;
+      describeFiring(f, action, changesOf(f.conversation.workspaceId));
+      if (action === 'escalate' && f.conversation.status === 'open') escalate.set(f.conversation.id, f.conversation);
+    }
+    for (const c of escalate.values()) await this.escalation.escalate(m, c.workspaceId, c.id, changesOf(c.workspaceId));
   }
 
   /** The nearest unfired deadline of any workspace, or null when no clock is running. */
@@ -138,6 +153,8 @@ export class SlaEngine implements SlaTracker {
   }
 
   private async reapplyOne(m: EntityManager, c: TimedConversation, clocks: SlaClock[], policy: SlaPolicy | null, waitingSince: Date | null, changes: ChangeSet): Promise<boolean> {
+    // Resolved (its cycle over) between the listing and the lock.
+    if (c.status === 'resolved' || !c.cycleStartedAt) return false;
     const now = this.clock.now();
     const calendars = await this.calendars(m, c.workspaceId, [...clocks.map((k) => k.businessHoursId), policy?.businessHoursId ?? null]);
     const cal = (id: string | null): Calendar => calendars.get(id ?? '') ?? null;
@@ -185,6 +202,19 @@ export class SlaEngine implements SlaTracker {
     }
     return found;
   }
+}
+
+/**
+ * How far from the desk's clock a platform's own time may put a clock's start or an answer: a message dated in the
+ * future counts from now, one dated more than 30 days back from 30 days back. Platforms' and senders' clocks (an
+ * e-mail's Date header) are not to be trusted without bounds, and business time is counted day by day.
+ */
+export const MAX_BACKDATE_MS = 30 * 24 * 3600 * 1000;
+
+function withinReach(happening: SlaHappening, now: Date): SlaHappening {
+  if (happening.type === 'status') return happening;
+  const at = Math.min(now.getTime(), Math.max(now.getTime() - MAX_BACKDATE_MS, happening.at.getTime()));
+  return { ...happening, at: new Date(at) };
 }
 
 function sameCycle(a: CycleState, b: CycleState): boolean {

@@ -50,7 +50,7 @@ export class SlaPolicyRepository {
   async find(db: Queryable, workspaceId: string, id: string, options: { lock?: boolean; includeDeleted?: boolean } = {}): Promise<SlaPolicy | null> {
     const [row] = await rows<SlaPolicyRow>(
       db,
-      `SELECT ${COLUMNS} FROM sla_policies WHERE workspace_id = $1 AND id = $2${options.includeDeleted ? '' : ' AND deleted_at IS NULL'}${options.lock ? ' FOR UPDATE' : ''}`,
+      `SELECT ${COLUMNS} FROM sla_policies WHERE workspace_id = $1 AND id = $2${options.includeDeleted ? '' : ' AND deleted_at IS NULL'}${options.lock ? ' FOR NO KEY UPDATE' : ''}`,
       [workspaceId, id],
     );
     return row ? toPolicy(row) : null;

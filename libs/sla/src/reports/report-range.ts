@@ -43,6 +43,10 @@ const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?
  * - `groupBy` is role, agent, channel, day (default) or hour; anything else is 400 VALIDATION_FAILED (which then
  *   also lists any range problem, so one answer names everything).
  */
+/** The instants a report may name: PostgreSQL and the CSV's compact stamps read years 1970 to 9999 alike. */
+const EARLIEST = Date.UTC(1970, 0, 1) - DAY_MS;
+const LATEST = Date.UTC(9999, 11, 31);
+
 export function parseReportQuery(query: ReportQuery, timeZone: string, now: Date): ReportRange {
   const problems: string[] = [];
   let groupProblem = false;
@@ -59,7 +63,9 @@ export function parseReportQuery(query: ReportQuery, timeZone: string, now: Date
   if (from !== null && given !== null) {
     const to = given ?? startOfNextLocalDay(timeZone, now);
     const start = from ?? addLocalDays(timeZone, to, -DEFAULT_RANGE_DAYS);
-    if (start.getTime() >= to.getTime()) {
+    if (start.getTime() < EARLIEST || to.getTime() > LATEST) {
+      problems.push(`from and to must lie between 1970-01-01 and 9999-12-31 (got from ${start.toISOString()}, to ${to.toISOString()})`);
+    } else if (start.getTime() >= to.getTime()) {
       problems.push(`from must be before to (got from ${start.toISOString()}, to ${to.toISOString()})`);
     } else if (to.getTime() > addLocalDays(timeZone, start, MAX_RANGE_DAYS).getTime()) {
       const days = (to.getTime() - start.getTime()) / DAY_MS;
