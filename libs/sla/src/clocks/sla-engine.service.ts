@@ -125,31 +125,48 @@ export class SlaEngine implements SlaTracker {
    */
   async reapply(workspaceId: string): Promise<number> {
     let changed = 0;
+    const busy: string[] = [];
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
-      const batch = await this.db.transaction(async (m) => {
-        const ids = await rows<{ id: string }>(
-          m,
-          `SELECT id FROM conversations WHERE workspace_id = $1 AND id > $2 AND sla_cycle_started_at IS NOT NULL AND status <> 'resolved' ORDER BY id LIMIT 200`,
-          [workspaceId, after],
-        );
-        if (ids.length === 0) return null;
-        const conversations = await lockConversations(m, workspaceId, ids.map((r) => r.id));
-        const clocks = await loadClocks(m, workspaceId, ids.map((r) => r.id));
-        const policies = await this.policies.activePolicies(m, workspaceId);
-        const waiting = await this.waitingSince(m, workspaceId, ids.map((r) => r.id));
-        const set = new ChangeSet();
-        let n = 0;
-        for (const c of conversations) {
-          if (await this.reapplyOne(m, c, clocks.get(c.id) ?? [], matchPolicy(policies, c), waiting.get(c.id) ?? null, set)) n++;
-        }
-        await publishEach(m, new Map([[workspaceId, set]]));
-        return { n, last: ids[ids.length - 1]!.id };
-      });
-      if (!batch) return changed;
-      changed += batch.n;
-      after = batch.last;
+      const ids = await rows<{ id: string }>(
+        this.db,
+        `SELECT id FROM conversations WHERE workspace_id = $1 AND id > $2 AND sla_cycle_started_at IS NOT NULL AND status <> 'resolved' ORDER BY id LIMIT 200`,
+        [workspaceId, after],
+      );
+      if (ids.length === 0) break;
+      after = ids[ids.length - 1]!.id;
+      const batch = await this.reapplyBatch(workspaceId, ids.map((r) => r.id), true);
+      changed += batch.changed;
+      busy.push(...batch.busy);
     }
+    // Those another transaction held (ingestion locks several conversations in arrival order): one at a time, so
+    // waiting for one can never close a circle of waits.
+    for (const id of busy) changed += (await this.reapplyBatch(workspaceId, [id], false)).changed;
+    return changed;
+  }
+
+  private reapplyBatch(workspaceId: string, ids: string[], skipLocked: boolean): Promise<{ changed: number; busy: string[] }> {
+    return this.db.transaction(async (m) => {
+      const locked = await rows<{ id: string }>(
+        m,
+        `SELECT id FROM conversations WHERE workspace_id = $1 AND id = ANY($2::uuid[]) ORDER BY id FOR NO KEY UPDATE${skipLocked ? ' SKIP LOCKED' : ''}`,
+        [workspaceId, ids],
+      );
+      const held = locked.map((r) => r.id);
+      const busy = ids.filter((id) => !held.includes(id));
+      if (held.length === 0) return { changed: 0, busy };
+      const conversations = await lockConversations(m, workspaceId, held);
+      const clocks = await loadClocks(m, workspaceId, held);
+      const policies = await this.policies.activePolicies(m, workspaceId);
+      const waiting = await this.waitingSince(m, workspaceId, held);
+      const set = new ChangeSet();
+      let changed = 0;
+      for (const c of conversations) {
+        if (await this.reapplyOne(m, c, clocks.get(c.id) ?? [], matchPolicy(policies, c), waiting.get(c.id) ?? null, set)) changed++;
+      }
+      await publishEach(m, new Map([[workspaceId, set]]));
+      return { changed, busy };
+    });
   }
 
   private async reapplyOne(m: EntityManager, c: TimedConversation, clocks: SlaClock[], policy: SlaPolicy | null, waitingSince: Date | null, changes: ChangeSet): Promise<boolean> {
