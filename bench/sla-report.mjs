@@ -210,6 +210,7 @@ async function main() {
   const compiled = compile([
     'libs/sla/src/reports/sla-report.sql.ts',
     'libs/sla/src/reports/local-offsets.ts',
+    'libs/sla/src/calendar/zone-offsets.ts',
     ...readdirSync(join(root, 'libs/db/src/migrations')).filter((f) => f.endsWith('.ts')).map((f) => `libs/db/src/migrations/${f}`),
   ]);
   const { slaReportSql } = require(join(compiled, 'libs/sla/src/reports/sla-report.sql.js'));

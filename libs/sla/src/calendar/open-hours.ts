@@ -1,9 +1,8 @@
 import type { BusinessHours } from './business-hours';
 import { dayMinutes } from './weekly-hours';
+import { zoneOffset } from './zone-offsets';
 
 const MINUTES_PER_DAY = 24 * 60;
-const WEEKDAY: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
-const formatters = new Map<string, Intl.DateTimeFormat>();
 
 /** Wall-clock reading of an instant in a time zone. */
 interface LocalTime {
@@ -45,28 +44,11 @@ export function isOpenAt(hours: Pick<BusinessHours, 'timezone' | 'weekly' | 'hol
 }
 
 function localTime(timeZone: string, at: Date): LocalTime {
-  let format = formatters.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      weekday: 'short',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(timeZone, format);
-  }
-  const part: Record<string, string> = {};
-  for (const p of format.formatToParts(at)) part[p.type] = p.value;
-  const hour = Number(part.hour) % 24;
+  const wall = new Date(at.getTime() + zoneOffset(timeZone, at.getTime()));
   return {
-    date: `${part.year}-${part.month}-${part.day}`,
-    day: WEEKDAY[part.weekday!]!,
-    minute: hour * 60 + Number(part.minute) + (Number(part.second) + at.getUTCMilliseconds() / 1000) / 60,
+    date: wall.toISOString().slice(0, 10),
+    day: wall.getUTCDay() === 0 ? 7 : wall.getUTCDay(),
+    minute: wall.getUTCHours() * 60 + wall.getUTCMinutes() + (wall.getUTCSeconds() + wall.getUTCMilliseconds() / 1000) / 60,
   };
 }
 

@@ -1,36 +1,13 @@
-// The workspace's wall clock, read with Intl (no time-zone database of our own, and the same one for parsing a
-// report's bounds and for bucketing its outcomes). Free of imports so bench/sla-report.mjs can compile it alone.
+// The workspace's wall clock, from the calendar's zone offsets (read with Intl: the same source for parsing a
+// report's bounds, for bucketing its outcomes and for business time). Only relative imports, so
+// bench/sla-report.mjs compiles it with that one file.
+import { offsetSegments as zoneSegments, zoneOffset } from '../calendar/zone-offsets';
 
 const DAY_MS = 86_400_000;
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let format = formatters.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(timeZone, format);
-  }
-  return format;
-}
 
 /** The wall-clock reading of an instant in a zone, as epoch ms of that reading taken as UTC ("wall ms"). */
 export function wallMs(timeZone: string, at: number): number {
-  const part: Record<string, string> = {};
-  for (const p of formatter(timeZone).formatToParts(at)) part[p.type] = p.value;
-  const wall = new Date(0);
-  // setUTCFullYear, unlike Date.UTC, does not read years 0–99 as 1900–1999.
-  wall.setUTCFullYear(Number(part.year), Number(part.month) - 1, Number(part.day));
-  wall.setUTCHours(Number(part.hour) % 24, Number(part.minute), Number(part.second), new Date(at).getUTCMilliseconds());
-  return wall.getTime();
+  return at + zoneOffset(timeZone, at);
 }
 
 /**
@@ -40,7 +17,7 @@ export function wallMs(timeZone: string, at: number): number {
  * America/Santiago), the instant of the change, i.e. the first one after the skipped reading.
  */
 export function instantOfWall(timeZone: string, wall: number): Date {
-  const candidates = [wall - offsetAt(timeZone, wall - DAY_MS), wall - offsetAt(timeZone, wall + DAY_MS)];
+  const candidates = [wall - zoneOffset(timeZone, wall - DAY_MS), wall - zoneOffset(timeZone, wall + DAY_MS)];
   const valid = candidates.filter((t) => wallMs(timeZone, t) === wall);
   if (valid.length > 0) return new Date(Math.min(...valid));
   // Skipped: the change lies between the two readings; find its second (offsets change on whole seconds).
@@ -53,43 +30,15 @@ export function instantOfWall(timeZone: string, wall: number): Date {
   return new Date(hi);
 }
 
-function offsetAt(timeZone: string, at: number): number {
-  const second = Math.floor(at / 1000) * 1000;
-  return wallMs(timeZone, second) - second;
-}
-
-
 /** A stretch of time from `from` (inclusive) to the next segment's `from` over which the zone is `offsetSeconds` ahead of UTC. */
 export interface OffsetSegment {
   from: Date;
   offsetSeconds: number;
 }
 
-/**
- * [from, to) cut where the zone's UTC offset changes, in order (one segment when it never does). Offsets are
- * probed every 6 hours and a change is then found to the second by bisection: no zone has changed offset twice
- * within 6 hours.
- */
+/** [from, to) cut where the zone's UTC offset changes, in order (one segment when it never does). */
 export function offsetSegments(timeZone: string, from: Date, to: Date): OffsetSegment[] {
-  const end = to.getTime();
-  let at = from.getTime();
-  let offset = offsetAt(timeZone, at);
-  const segments: OffsetSegment[] = [{ from, offsetSeconds: offset / 1000 }];
-  while (at < end) {
-    const probe = Math.min(at + 6 * 3600 * 1000, end);
-    if (offsetAt(timeZone, probe) !== offset) {
-      let [lo, hi] = [at, probe]; // offset(lo) is the old one, offset(hi) not
-      while (hi - lo > 1000) {
-        const mid = lo + Math.ceil((hi - lo) / 2000) * 1000;
-        if (offsetAt(timeZone, mid) === offset) lo = mid;
-        else hi = mid;
-      }
-      // Offsets change on whole seconds, and lo < change <= hi <= lo + 1 s: the change is hi's second.
-      const change = Math.floor(hi / 1000) * 1000;
-      offset = offsetAt(timeZone, change);
-      if (change < end) segments.push({ from: new Date(change), offsetSeconds: offset / 1000 });
-      at = change;
-    } else at = probe;
-  }
-  return segments;
+  const segments = zoneSegments(timeZone, from.getTime(), to.getTime());
+  if (segments.length === 0) return [{ from, offsetSeconds: zoneOffset(timeZone, from.getTime()) / 1000 }];
+  return segments.map((segment) => ({ from: new Date(segment.start), offsetSeconds: segment.offset / 1000 }));
 }
