@@ -20,12 +20,13 @@
 //   BENCH_DESK_NODE_ARGS  extra node flags for the desk process (e.g. --cpu-prof --cpu-prof-dir=/tmp/prof)
 import { execFileSync, fork, spawn } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { cpuSeconds, machineTicks, postgresCpuSeconds } from './machine-load.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const API_MAIN = join(root, 'dist/apps/api/apps/api/src/main.js');
@@ -68,44 +69,6 @@ function freePort() {
       server.close(() => done(port));
     });
   });
-}
-
-/** CPU seconds (user + system) a process has used so far; 0 once it is gone. */
-function cpuSeconds(pid) {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return 0;
-  }
-}
-
-/**
- * CPU seconds of the whole PostgreSQL server (every database, other work on the machine included): every live
- * postgres process, plus what its exited children used (counted in the postmaster's cutime and cstime).
- */
-function postgresCpuSeconds() {
-  let total = 0;
-  for (const pid of readdirSync('/proc')) {
-    if (!/^\d+$/.test(pid)) continue;
-    try {
-      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() !== 'postgres') continue;
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      total += (Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) / 100;
-    } catch {
-      /* gone */
-    }
-  }
-  return total;
-}
-
-/** Busy and total jiffies of the whole machine, to show how loaded it was (other work included). */
-function machineTicks() {
-  const [, ...v] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
-  const total = v.slice(0, 8).reduce((a, b) => a + b, 0);
-  return { busy: total - v[3] - v[4], total };
 }
 
 async function withAdmin(fn, url = ADMIN_URL) {

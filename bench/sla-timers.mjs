@@ -30,11 +30,12 @@
 //   BENCH_JSON            also write the raw numbers to this file
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { cpuSeconds, machineTicks, postgresCpuSeconds } from './machine-load.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const WORKER_MAIN = join(root, 'dist/apps/worker/apps/worker/src/main.js');
@@ -67,41 +68,6 @@ function int(name, fallback, min = 1) {
 // ---------------------------------------------------------------- processes and database
 
 const children = [];
-
-/** CPU seconds (user + system) a process has used so far; 0 once it is gone. */
-function cpuSeconds(pid) {
-  try {
-    const f = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = f.slice(f.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return 0;
-  }
-}
-
-/** CPU seconds of every postgres process on the machine (other databases' work included), exited children too. */
-function postgresCpuSeconds() {
-  let total = 0;
-  for (const pid of readdirSync('/proc')) {
-    if (!/^\d+$/.test(pid)) continue;
-    try {
-      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() !== 'postgres') continue;
-      const f = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const fields = f.slice(f.lastIndexOf(')') + 2).split(' ');
-      total += (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) / 100;
-    } catch {
-      /* gone */
-    }
-  }
-  return total;
-}
-
-/** Busy and total jiffies of the whole machine, to show how loaded it was (other work included). */
-function machineTicks() {
-  const [, ...v] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
-  const total = v.slice(0, 8).reduce((a, b) => a + b, 0);
-  return { busy: total - v[3] - v[4], total };
-}
 
 function spawnWorker(dbUrl) {
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-sla-worker-'));
