@@ -27,7 +27,7 @@ export interface SlaTimerOptions {
   failureMs: number;
 }
 
-export const SLA_TIMER_DEFAULTS: SlaTimerOptions = { batch: 500, maxSleepMs: 60_000, contendedMs: 20, maxContendedMs: 1_000, failureMs: 500 };
+export const SLA_TIMER_DEFAULTS: SlaTimerOptions = { batch: 500, maxSleepMs: 15_000, contendedMs: 20, maxContendedMs: 1_000, failureMs: 500 };
 
 /**
  * The SLA timer: fires what is due, then sleeps until the nearest unfired deadline, to the millisecond. Timers are
