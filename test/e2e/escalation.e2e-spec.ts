@@ -178,4 +178,25 @@ describe('escalation on the acceptance timer', () => {
     const back = await assign(id, { roleId: untimed });
     expect(back).toMatchObject({ roleId: untimed, assigneeId: agent.id, acceptDueAt: null });
   });
+
+  it("counts only the role's working hours: closed now, the time is not up and the due instant moves to when it will be", async () => {
+    // One minute a week, three days from today (UTC): closed now and for the whole test.
+    const today = new Date().getUTCDay() || 7;
+    const day = ((today + 2) % 7) + 1;
+    const calendar = await desk.http().post('/api/business-hours').set(bearer(admin)).send({ name: `Rarely ${day}`, timezone: 'UTC', weekly: [{ day, from: '10:00', to: '10:01' }] });
+    expect(calendar.status).toBe(201);
+    const rarely = await role({ name: 'Rarely open', acceptanceSeconds: 1, escalationRoleId: seniors, businessHoursId: calendar.body.id });
+    await setRoleMembers(desk, lead.token, rarely, [agent.id]);
+    const id = await one(rarely);
+    const assigned = await assign(id, { assigneeId: agent.id });
+    // The wall-clock second passes, the worker looks, and moves the due instant to 1 s into the next opening.
+    const moved = await eventually(async () => {
+      const c = await detail(id);
+      return Date.parse(c.acceptDueAt) > Date.parse(assigned.acceptDueAt) + 3_600_000 ? c : undefined;
+    }, 10_000, 'the due instant moved to the working hours');
+    const due = new Date(moved.acceptDueAt);
+    expect([due.getUTCDay() || 7, due.getUTCHours(), due.getUTCMinutes(), due.getUTCSeconds()]).toEqual([day, 10, 0, 1]);
+    expect(moved).toMatchObject({ roleId: rarely, assigneeId: agent.id });
+    expect((await history(id)).map((h) => h.type)).not.toContain('escalated');
+  });
 });

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { rows } from '@app/db';
 import { ChangeSet, publishEach, type Audience } from '@app/inbox';
+import { addBusinessSeconds, type WeeklyInterval } from '@app/sla';
 
 /** Conversations escalated per transaction: a backlog after downtime drains in several short transactions. */
 const BATCH = 200;
@@ -18,6 +19,31 @@ interface DueRow {
   assignee_name: string | null;
   escalation_role_id: string | null;
   acceptance_seconds: number | null;
+  accept_due_at: Date;
+  /** The role's working hours, when it has them: the timer counts only their open time. */
+  timezone: string | null;
+  weekly: WeeklyInterval[] | null;
+  holidays: string[] | null;
+  db_now: Date;
+}
+
+/**
+ * When the acceptance time really runs out, counted in the role's working hours. The trigger that sets
+ * accept_due_at counts wall-clock time (now() + acceptance_seconds), which is the earliest the working-hours due can
+ * be: so the timer is checked when that comes, and only then moved on to the business-time instant if the hours were
+ * closed meanwhile. Null when it has run out (or the role has no hours, or they never open).
+ */
+export function businessAcceptanceDue(row: Pick<DueRow, 'acceptance_seconds' | 'accept_due_at' | 'timezone' | 'weekly' | 'holidays' | 'db_now'>): Date | null {
+  if (row.acceptance_seconds === null || !row.timezone || !row.weekly) return null;
+  const started = new Date(row.accept_due_at.getTime() - row.acceptance_seconds * 1000);
+  let due: Date;
+  try {
+    due = addBusinessSeconds({ timezone: row.timezone, weekly: row.weekly, holidays: row.holidays ?? [] }, started, row.acceptance_seconds);
+  } catch (error) {
+    if (error instanceof RangeError) return null;
+    throw error;
+  }
+  return due.getTime() > row.db_now.getTime() ? due : null;
 }
 
 /** Where an unanswered conversation goes: the escalation role's queue when the role has one, else its own queue. */
@@ -38,7 +64,7 @@ function escalates(row: DueRow): boolean {
 
 /**
  * The acceptance timer. Assigning someone sets accept_due_at (a trigger: now() + the role's acceptance_seconds);
- * any reply clears it. When it runs out, the conversation leaves its assignee for the escalation role's queue (or
+ * any reply clears it. A role with working hours counts only their open time (businessAcceptanceDue). When it runs out, the conversation leaves its assignee for the escalation role's queue (or
  * its own role's queue), with a history line and a `conversation.assigned` event marked `escalated: true`, which
  * every lead receives live. Rows are claimed FOR UPDATE SKIP LOCKED, so several workers never escalate one
  * conversation twice, and a reply in flight (which holds the row) wins over the timer.
@@ -52,9 +78,11 @@ export class EscalationService {
     return this.db.transaction(async (m) => {
       const due = await rows<DueRow>(
         m,
-        `SELECT c.id, c.workspace_id, c.status, c.role_id, c.assignee_id, u.name AS assignee_name, r.escalation_role_id, r.acceptance_seconds
+        `SELECT c.id, c.workspace_id, c.status, c.role_id, c.assignee_id, u.name AS assignee_name, r.escalation_role_id, r.acceptance_seconds,
+                c.accept_due_at, bh.timezone, bh.weekly, bh.holidays, now() AS db_now
          FROM conversations c
          LEFT JOIN roles r ON r.workspace_id = c.workspace_id AND r.id = c.role_id
+         LEFT JOIN business_hours bh ON bh.workspace_id = r.workspace_id AND bh.id = r.business_hours_id
          LEFT JOIN memberships ms ON ms.workspace_id = c.workspace_id AND ms.user_id = c.assignee_id
          LEFT JOIN users u ON u.id = ms.user_id
          WHERE c.accept_due_at <= now()
@@ -63,6 +91,16 @@ export class EscalationService {
          FOR UPDATE OF c SKIP LOCKED`,
       );
       if (due.length === 0) return 0;
+      const later = due.filter(escalates).map((r) => ({ row: r, at: businessAcceptanceDue(r) })).filter((x) => x.at !== null);
+      if (later.length > 0) {
+        // The role's hours were closed for part of the wait: the time is not up yet.
+        await m.query(
+          `UPDATE conversations c SET accept_due_at = x.at FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[]) AS x(workspace_id, id, at)
+           WHERE c.workspace_id = x.workspace_id AND c.id = x.id`,
+          [later.map((x) => x.row.workspace_id), later.map((x) => x.row.id), later.map((x) => x.at)],
+        );
+      }
+      const postponed = new Set(later.map((x) => x.row.id));
       const idle = due.filter((r) => !escalates(r));
       if (idle.length > 0) {
         await m.query(
@@ -72,7 +110,7 @@ export class EscalationService {
         );
       }
       const byWorkspace = new Map<string, DueRow[]>();
-      for (const r of due.filter(escalates)) byWorkspace.set(r.workspace_id, [...(byWorkspace.get(r.workspace_id) ?? []), r]);
+      for (const r of due.filter((r) => escalates(r) && !postponed.has(r.id))) byWorkspace.set(r.workspace_id, [...(byWorkspace.get(r.workspace_id) ?? []), r]);
       const published = new Map<string, ChangeSet>();
       for (const [workspaceId, list] of byWorkspace) published.set(workspaceId, await this.escalate(m, workspaceId, list));
       await publishEach(m, published);
