@@ -25,8 +25,8 @@ import { createServer } from 'node:net';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { cpuSeconds, machineTicks, postgresCpuSeconds } from './machine-load.mjs';
+import { envInt as int, withClient } from './bench-support.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const API_MAIN = join(root, 'dist/apps/api/apps/api/src/main.js');
@@ -38,6 +38,8 @@ const log = (...args) => console.error(`[bench ${((now() - T0) / 1000).toFixed(1
 const T0 = now();
 const env = process.env;
 const ADMIN_URL = env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+/** The PostgreSQL server's admin database (or `url`), for creating and dropping the run's database. */
+const withAdmin = (fn, url = ADMIN_URL) => withClient(url, fn);
 const CLIENTS = int('BENCH_CLIENTS', 500);
 const USERS = int('BENCH_USERS', 5);
 const RATES = (env.BENCH_RATES || '50,200').split(',').map((r) => Number(r.trim())).filter((r) => r > 0);
@@ -50,14 +52,6 @@ const THREADS = 100; // webhooks of a phase rotate over this many threads: the f
 const ADMIN = { email: 'bench-admin@bench.example', password: `bench-${randomBytes(8).toString('hex')}` };
 const SECRET = 'bench-api-channel-secret';
 
-function int(name, fallback, min = 1) {
-  const v = env[name];
-  if (v === undefined || v === '') return fallback;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be an integer of at least ${min}`);
-  return n;
-}
-
 // ---------------------------------------------------------------- processes, CPU, database
 
 const started = []; // child processes this run started, stopped by pid at the end
@@ -69,16 +63,6 @@ function freePort() {
       server.close(() => done(port));
     });
   });
-}
-
-async function withAdmin(fn, url = ADMIN_URL) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
 }
 
 /** An IPC peer (a forked child) answering {id, ok, result|error} to each command. */

@@ -22,6 +22,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { envInt as int, withClient } from './bench-support.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -41,14 +42,6 @@ const RANGES = [
 ];
 const T0 = performance.now();
 const log = (...args) => console.error(`[bench ${((performance.now() - T0) / 1000).toFixed(1)}s]`, ...args);
-
-function int(name, fallback) {
-  const v = env[name];
-  if (v === undefined || v === '') return fallback;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive integer`);
-  return n;
-}
 
 // ---------------------------------------------------------------- TypeScript sources, compiled on the fly
 
@@ -70,16 +63,6 @@ function compile(files) {
 }
 
 // ---------------------------------------------------------------- database
-
-async function withClient(url, fn) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
 
 /** Every migration, in order, in one transaction (as the desk runs them), through a QueryRunner-shaped shim. */
 async function migrate(client, compiled) {

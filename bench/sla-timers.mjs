@@ -36,6 +36,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { cpuSeconds, machineTicks, postgresCpuSeconds } from './machine-load.mjs';
+import { envInt as int, withClient } from './bench-support.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const WORKER_MAIN = join(root, 'dist/apps/worker/apps/worker/src/main.js');
@@ -56,14 +57,6 @@ const DRAIN_S = int('BENCH_DRAIN_SECONDS', 900);
 const OUT = env.BENCH_OUT || join(root, 'bench/results/sla-timers.md');
 if (TO_S <= FROM_S) throw new Error('BENCH_TO_SECONDS must be greater than BENCH_FROM_SECONDS');
 if (WARN_PCT > 100) throw new Error('BENCH_WARN_PERCENT must be at most 100');
-
-function int(name, fallback, min = 1) {
-  const v = env[name];
-  if (v === undefined || v === '') return fallback;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be an integer of at least ${min}`);
-  return n;
-}
 
 // ---------------------------------------------------------------- processes and database
 
@@ -97,16 +90,6 @@ function spawnWorker(dbUrl) {
   };
   children.push(w);
   return w;
-}
-
-async function withClient(url, fn) {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
 }
 
 // ---------------------------------------------------------------- numbers
