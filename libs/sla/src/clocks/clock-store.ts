@@ -13,10 +13,12 @@ export interface TimedConversation extends Omit<CycleState, 'clocks'> {
   kind: string;
   priority: string;
   roleId: string | null;
+  /** Since when the customer waits for an answer (null when answered). */
+  waitingSince: Date | null;
 }
 
 export const CONVERSATION_COLUMNS = `id, workspace_id, channel_id, channel_type, kind, status, priority, role_id, assignee_id, sla_policy_id, sla_cycle,
-  sla_cycle_started_at, sla_round, sla_first_responded_at, sla_state`;
+  sla_cycle_started_at, sla_round, sla_first_responded_at, sla_state, waiting_since`;
 
 /**
  * Reads (and locks, FOR NO KEY UPDATE: foreign-key checks of new messages still pass) the conversations whose clocks
@@ -48,6 +50,7 @@ export function toConversation(r: Record<string, unknown>): TimedConversation {
     round: r.sla_round as number,
     firstRespondedAt: (r.sla_first_responded_at as Date | null) ?? null,
     state: r.sla_state as SlaState,
+    waitingSince: (r.waiting_since as Date | null) ?? null,
   };
 }
 

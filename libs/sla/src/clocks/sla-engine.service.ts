@@ -12,7 +12,7 @@ import { SlaPolicyRepository } from '../policies/sla-policy.repository';
 import { BreachEscalation } from '../timers/breach-escalation.service';
 import { retimed, startClock } from './clock-rules';
 import { describeFiring, fireDueClocks, recordBreaches, type Firing } from './due-firing';
-import { loadClocks, lockConversations, recordOutcome, saveCycle, type TimedConversation } from './clock-store';
+import { CONVERSATION_COLUMNS, loadClocks, lockConversations, recordOutcome, saveCycle, toConversation, type TimedConversation } from './clock-store';
 import { step, stateOf, type CycleState } from './cycle';
 import type { SlaClock } from './sla-clock';
 import { SLA_ACTOR } from './sla-actor';
@@ -147,29 +147,29 @@ export class SlaEngine implements SlaTracker {
 
   private reapplyBatch(workspaceId: string, ids: string[], skipLocked: boolean): Promise<{ changed: number; busy: string[] }> {
     return this.db.transaction(async (m) => {
-      const locked = await rows<{ id: string }>(
-        m,
-        `SELECT id FROM conversations WHERE workspace_id = $1 AND id = ANY($2::uuid[]) ORDER BY id FOR NO KEY UPDATE${skipLocked ? ' SKIP LOCKED' : ''}`,
-        [workspaceId, ids],
-      );
-      const held = locked.map((r) => r.id);
+      const conversations = (
+        await rows<Record<string, unknown>>(
+          m,
+          `SELECT ${CONVERSATION_COLUMNS} FROM conversations WHERE workspace_id = $1 AND id = ANY($2::uuid[]) ORDER BY id FOR NO KEY UPDATE${skipLocked ? ' SKIP LOCKED' : ''}`,
+          [workspaceId, ids],
+        )
+      ).map(toConversation);
+      const held = conversations.map((c) => c.id);
       const busy = ids.filter((id) => !held.includes(id));
       if (held.length === 0) return { changed: 0, busy };
-      const conversations = await lockConversations(m, workspaceId, held);
       const clocks = await loadClocks(m, workspaceId, held);
       const policies = await this.policies.activePolicies(m, workspaceId);
-      const waiting = await this.waitingSince(m, workspaceId, held);
       const set = new ChangeSet();
       let changed = 0;
       for (const c of conversations) {
-        if (await this.reapplyOne(m, c, clocks.get(c.id) ?? [], matchPolicy(policies, c), waiting.get(c.id) ?? null, set)) changed++;
+        if (await this.reapplyOne(m, c, clocks.get(c.id) ?? [], matchPolicy(policies, c), set)) changed++;
       }
       await publishEach(m, new Map([[workspaceId, set]]));
       return { changed, busy };
     });
   }
 
-  private async reapplyOne(m: EntityManager, c: TimedConversation, clocks: SlaClock[], policy: SlaPolicy | null, waitingSince: Date | null, changes: ChangeSet): Promise<boolean> {
+  private async reapplyOne(m: EntityManager, c: TimedConversation, clocks: SlaClock[], policy: SlaPolicy | null, changes: ChangeSet): Promise<boolean> {
     // Resolved (its cycle over) between the listing and the lock.
     if (c.status === 'resolved' || !c.cycleStartedAt) return false;
     const now = this.clock.now();
@@ -187,8 +187,8 @@ export class SlaEngine implements SlaTracker {
       const paused = c.status !== 'open';
       const responding = c.firstRespondedAt ? 'next_response' : 'first_response';
       const responseSeconds = seconds[responding];
-      if (waitingSince && responseSeconds && !next.some((k) => k.target !== 'resolution')) {
-        next.push(startClock(responding, { cycle: c.cycle, round: c.round }, terms(responseSeconds), waitingSince, { now, paused }, cal(policy.businessHoursId)));
+      if (c.waitingSince && responseSeconds && !next.some((k) => k.target !== 'resolution')) {
+        next.push(startClock(responding, { cycle: c.cycle, round: c.round }, terms(responseSeconds), c.waitingSince, { now, paused }, cal(policy.businessHoursId)));
       }
       if (policy.resolutionSeconds && c.cycleStartedAt && !next.some((k) => k.target === 'resolution')) {
         next.push(startClock('resolution', { cycle: c.cycle, round: 0 }, terms(policy.resolutionSeconds), c.cycleStartedAt, { now, paused }, cal(policy.businessHoursId)));
@@ -202,11 +202,6 @@ export class SlaEngine implements SlaTracker {
     changes.conversation(c.id, 'updated');
     changes.record({ conversationId: c.id, type: 'sla_policy', actor: SLA_ACTOR, reason: policy ? `SLA policy "${policy.name}" re-applied` : 'no SLA policy applies any more', from: null, to: null });
     return true;
-  }
-
-  private async waitingSince(m: EntityManager, workspaceId: string, ids: string[]): Promise<Map<string, Date>> {
-    const found = await rows<{ id: string; waiting_since: Date | null }>(m, `SELECT id, waiting_since FROM conversations WHERE workspace_id = $1 AND id = ANY($2::uuid[])`, [workspaceId, ids]);
-    return new Map(found.filter((r) => r.waiting_since).map((r) => [r.id, r.waiting_since!]));
   }
 
   /** The calendars named, by id (missing or deleted ones are left out: their clocks count wall-clock time). */
