@@ -11,3 +11,4 @@ export * from './logging/logging.module';
 export * from './process/run-until-signal';
 export * from './crypto/secret-box';
 export * from './text/terms';
+export * from './text/uuid';

@@ -1,12 +1,11 @@
 import { Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { DomainException } from '@app/common';
+import { DomainException, UUID_PATTERN } from '@app/common';
 import type { WebhookRequest } from '@app/channels';
 import { Public } from '@app/identity';
 import { WebhookIntakeService } from '@app/inbox';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 class WebhookReceiptDto {
   @ApiProperty() received!: boolean;
@@ -48,7 +47,7 @@ export class WebhooksController {
 
 /** Anything that is not a UUID names no channel: 404, as for an unknown one. */
 function knownId(channelId: string): string {
-  if (!UUID.test(channelId)) throw new DomainException('CHANNEL_NOT_FOUND', 'No channel with this id');
+  if (!UUID_PATTERN.test(channelId)) throw new DomainException('CHANNEL_NOT_FOUND', 'No channel with this id');
   return channelId;
 }
 

@@ -1,3 +1,5 @@
+import { UUID_PATTERN } from '@app/common';
+
 /** The messages a client may send, each validated before anything acts on it. */
 export type ClientMessage =
   | { event: 'presence.set'; status: 'online' | 'away' }
@@ -5,7 +7,6 @@ export type ClientMessage =
 
 export const CLIENT_EVENTS = ['presence.set', 'conversation.view', 'conversation.leave', 'conversation.typing'] as const;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type Parsed = { ok: true; message: ClientMessage } | { ok: false; problems: string[] };
 
@@ -25,7 +26,7 @@ export function parseClientMessage(event: string, body: unknown): Parsed {
     if (body.status !== 'online' && body.status !== 'away') problems.push('status must be one of: online, away');
     return problems.length ? { ok: false, problems } : { ok: true, message: { event, status: body.status as 'online' | 'away' } };
   }
-  if (typeof body.conversationId !== 'string' || !UUID.test(body.conversationId)) problems.push('conversationId must be a UUID');
+  if (typeof body.conversationId !== 'string' || !UUID_PATTERN.test(body.conversationId)) problems.push('conversationId must be a UUID');
   return problems.length
     ? { ok: false, problems }
     : { ok: true, message: { event: event as 'conversation.view', conversationId: (body.conversationId as string).toLowerCase() } };

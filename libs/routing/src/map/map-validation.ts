@@ -1,5 +1,5 @@
 import { CHANNEL_TYPES, type ChannelType, type EventKind } from '@app/channels';
-import { foldText } from '@app/common';
+import { foldText, UUID_PATTERN } from '@app/common';
 import type { Priority } from '@app/inbox';
 import type { Sentiment } from '../classify';
 import { ISO_639_1 } from './iso-639-1';
@@ -19,7 +19,6 @@ export const MAP_LIMITS = {
 
 export type MapValidation = { ok: true; map: MapContent } | { ok: false; errors: string[] };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const RULE_KEYS = ['name', 'when', 'then'];
 const WHEN_KEYS = ['channelTypes', 'channelIds', 'kinds', 'languages', 'keywords', 'sentiment', 'minFollowers'];
 const THEN_KEYS = ['roleId', 'priority', 'tags'];
@@ -180,7 +179,7 @@ function list<T>(
 
 function uuid(value: unknown, path: string, errors: string[]): string | undefined {
   if (value === undefined || value === null) errors.push(`${path} is required`);
-  else if (typeof value !== 'string' || !UUID.test(value)) errors.push(`${path} must be a UUID`);
+  else if (typeof value !== 'string' || !UUID_PATTERN.test(value)) errors.push(`${path} must be a UUID`);
   else return value.toLowerCase();
   return undefined;
 }

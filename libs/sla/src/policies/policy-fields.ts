@@ -1,3 +1,4 @@
+import { UUID_PATTERN } from '@app/common';
 import type { Checked } from '../calendar/weekly-hours';
 import { BREACH_ACTIONS, POLICY_CHANNEL_TYPES, POLICY_KINDS, POLICY_PRIORITIES, type SlaPolicyFields, type SlaPolicyWhen } from './sla-policy';
 
@@ -7,7 +8,6 @@ export const DEFAULT_WARN_AT_PERCENT = 80;
 const MAX_NAME = 100;
 /** More roles than any desk has; bounds the work of matching and the size of a stored policy. */
 const MAX_LIST = 100;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const FIELDS = ['name', 'when', 'firstResponseSeconds', 'nextResponseSeconds', 'resolutionSeconds', 'businessHoursId', 'warnAtPercent', 'onBreach'] as const;
 type Field = (typeof FIELDS)[number];
@@ -98,7 +98,7 @@ function checkFields(body: Record<string, unknown>, problems: string[], creating
   if (body.businessHoursId !== undefined) {
     const id = body.businessHoursId;
     if (id === null) out.businessHoursId = null;
-    else if (typeof id === 'string' && UUID.test(id)) out.businessHoursId = id.toLowerCase();
+    else if (typeof id === 'string' && UUID_PATTERN.test(id)) out.businessHoursId = id.toLowerCase();
     else problems.push(`businessHoursId must be a UUID, or null for wall-clock time (got ${show(id)})`);
   }
   if (body.warnAtPercent !== undefined) {
@@ -136,7 +136,7 @@ function checkWhen(value: unknown, problems: string[]): SlaPolicyWhen | null {
     }
     const seen = new Set<string>();
     list.forEach((item: unknown, index) => {
-      if (allowed === 'uuid' ? typeof item === 'string' && UUID.test(item) : allowed.includes(item as string)) seen.add((item as string).toLowerCase());
+      if (allowed === 'uuid' ? typeof item === 'string' && UUID_PATTERN.test(item) : allowed.includes(item as string)) seen.add((item as string).toLowerCase());
       else problems.push(`when.${key}[${index}] must be ${allowed === 'uuid' ? 'a UUID' : `one of ${allowed.join(', ')}`} (got ${show(item)})`);
     });
     when[key] = [...seen];
