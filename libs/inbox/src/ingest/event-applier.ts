@@ -93,7 +93,7 @@ async function upsertMessage(
     return;
   }
   changes.message(inserted[0]!.id, 'created');
-  const reopened = await touchConversation(m, thread.conversationId, at, ev.isEcho);
+  const reopened = !thread.created && (await touchConversation(m, thread.conversationId, at, ev.isEcho));
   // New activity alone travels inside message.created (which carries the conversation); a new conversation or a
   // changed status is a conversation event of its own.
   if (thread.created) changes.conversation(thread.conversationId, 'created');

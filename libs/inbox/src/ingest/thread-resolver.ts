@@ -14,7 +14,8 @@ export interface ResolvedThread {
  * Finds the conversation an event belongs to, in the contract's order: the e-mail plus-address token; the
  * message it answers (In-Reply-To, then References, matched against inbound and outbound messages); the
  * platform thread; otherwise it starts one: a DM thread with its customer, or a thread rooted at this message.
- * Returns null for an echo of ours with no thread to join and no customer to start one with.
+ * Returns null for an echo of ours with no thread to join and no customer to start one with. A conversation it starts
+ * already holds its first message's activity (and the customer's wait), so the caller need not touch it again.
  */
 export async function resolveThread(m: EntityManager, channel: Channel, ev: NormalizedEvent, at: Date): Promise<ResolvedThread | null> {
   if (ev.threadToken) {
@@ -37,9 +38,9 @@ export async function resolveThread(m: EntityManager, channel: Channel, ev: Norm
 
   const contactId = await upsertContact(m, channel.workspaceId, channel.type, customer);
   const rows: Array<{ id: string }> = await m.query(
-    `INSERT INTO conversations (workspace_id, channel_id, channel_type, kind, thread_key, email_token, contact_id, subject, last_message_at, status)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'open') ON CONFLICT (channel_id, thread_key) DO NOTHING RETURNING id`,
-    [channel.workspaceId, channel.id, channel.type, ev.kind, threadKey, `conv_${randomBytes(5).toString('hex')}`, contactId, ev.subject ?? ev.context?.title ?? null, at],
+    `INSERT INTO conversations (workspace_id, channel_id, channel_type, kind, thread_key, email_token, contact_id, subject, last_message_at, waiting_since, status)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'open') ON CONFLICT (channel_id, thread_key) DO NOTHING RETURNING id`,
+    [channel.workspaceId, channel.id, channel.type, ev.kind, threadKey, `conv_${randomBytes(5).toString('hex')}`, contactId, ev.subject ?? ev.context?.title ?? null, at, ev.isEcho ? null : at],
   );
   const authorContactId = ev.isEcho ? undefined : contactId;
   if (rows[0]) return { conversationId: rows[0].id, created: true, authorContactId };

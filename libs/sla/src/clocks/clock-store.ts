@@ -88,10 +88,16 @@ export function toClock(r: Record<string, unknown>): SlaClock {
   };
 }
 
-/** Replaces the conversation's clocks with `clocks` (targets not in it are deleted) and stores its cycle and due times. */
-export async function saveCycle(m: EntityManager, c: TimedConversation, next: CycleState): Promise<void> {
+/**
+ * Replaces the conversation's clocks (`previous`, read under the conversation's lock) with `next.clocks` (targets not
+ * in it are deleted) and stores its cycle and due times.
+ */
+export async function saveCycle(m: EntityManager, c: TimedConversation, next: CycleState, previous: SlaClock[]): Promise<void> {
   const kept = next.clocks.map((k) => k.target);
-  await m.query(`DELETE FROM sla_clocks WHERE workspace_id = $1 AND conversation_id = $2 AND NOT (target = ANY($3::text[]))`, [c.workspaceId, c.id, kept]);
+  // Skipped when nothing goes, as for every new conversation: one statement less on the ingestion path.
+  if (previous.some((k) => !kept.includes(k.target))) {
+    await m.query(`DELETE FROM sla_clocks WHERE workspace_id = $1 AND conversation_id = $2 AND NOT (target = ANY($3::text[]))`, [c.workspaceId, c.id, kept]);
+  }
   if (next.clocks.length > 0) {
     await m.query(
       `INSERT INTO sla_clocks (workspace_id, ${CLOCK_COLUMNS})

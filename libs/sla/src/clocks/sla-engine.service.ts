@@ -54,7 +54,7 @@ export class SlaEngine implements SlaTracker {
     });
     // A second message while the customer already waits changes nothing: no write.
     if (result.outcomes.length === 0 && result.history.length === 0 && result.breached.length === 0 && sameCycle({ ...c, clocks }, result.next)) return;
-    await saveCycle(m, c, result.next);
+    await saveCycle(m, c, result.next, clocks);
     const late: Firing[] = result.breached.map((clock) => ({ conversation: c, clock, kind: 'breached' }));
     await recordBreaches(m, late);
     await this.announce(m, late, () => changes);
@@ -198,7 +198,7 @@ export class SlaEngine implements SlaTracker {
     cycle.state = stateOf({ next: cycle, outcomes: [] }, c.state);
     const same = c.policyId === cycle.policyId && sameTimes(clocks, next);
     if (same) return false;
-    await saveCycle(m, c, cycle);
+    await saveCycle(m, c, cycle, clocks);
     changes.conversation(c.id, 'updated');
     changes.record({ conversationId: c.id, type: 'sla_policy', actor: SLA_ACTOR, reason: policy ? `SLA policy "${policy.name}" re-applied` : 'no SLA policy applies any more', from: null, to: null });
     return true;
