@@ -3,16 +3,18 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { raw } from 'express';
 import helmet from 'helmet';
-import { AllExceptionsFilter, createValidationPipe } from '@app/common';
+import { AllExceptionsFilter, createValidationPipe, type AppConfig } from '@app/common';
 import { bodyGuard } from './body-guard';
 import { ErrorDto } from './error.dto';
 
 export const BODY_LIMIT = '1mb';
 
 /** Everything an HTTP app needs beyond its modules; used by main and by the e2e tests, so both run the same desk. */
-export function configureApp(app: NestExpressApplication, publicUrl: string): void {
+export function configureApp(app: NestExpressApplication, { publicUrl, trustProxy }: Pick<AppConfig, 'publicUrl' | 'trustProxy'>): void {
   const https = publicUrl.startsWith('https:');
   app.disable('x-powered-by');
+  // req.ip (what sign-in throttling counts) is the socket's peer unless TRUST_PROXY names the proxies to believe.
+  app.set('trust proxy', trustProxy);
   app.use(
     helmet({
       contentSecurityPolicy: {

@@ -32,7 +32,7 @@ export async function startDesk(env: Record<string, string | undefined> = proces
       rawBody: true,
     });
     app.useLogger(app.get(Logger));
-    configureApp(app, config.publicUrl);
+    configureApp(app, config);
     if (config.redisUrl) {
       const adapter = new RedisIoAdapter(app);
       await adapter.connect(config.redisUrl);

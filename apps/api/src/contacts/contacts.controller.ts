@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsUUID } from 'class-validator';
 import { RequireAccess, type AuthUser, CurrentUser } from '@app/identity';
-import { ContactsService } from '@app/inbox';
+import { ContactsService, scopeOf } from '@app/inbox';
 import { uuidPipe } from '../boot/uuid.pipe';
 
 class IdentityDto {
@@ -37,7 +37,8 @@ export class ContactsController {
 
   @Get(':id')
   @ApiOkResponse({ type: ContactDto })
-  get(@CurrentUser() me: AuthUser, @Param('id', uuidPipe) id: string): Promise<ContactDto> {
+  async get(@CurrentUser() me: AuthUser, @Param('id', uuidPipe) id: string): Promise<ContactDto> {
+    await this.contacts.assertReachable(scopeOf(me), [id]);
     return this.contacts.get(me.workspaceId, id);
   }
 
@@ -45,7 +46,8 @@ export class ContactsController {
   @HttpCode(200)
   @RequireAccess('agent', 'lead')
   @ApiOkResponse({ type: ContactDto, description: 'the surviving contact; 409 CONTACTS_SAME for a contact merged into itself' })
-  merge(@CurrentUser() me: AuthUser, @Param('id', uuidPipe) id: string, @Body() body: MergeDto): Promise<ContactDto> {
+  async merge(@CurrentUser() me: AuthUser, @Param('id', uuidPipe) id: string, @Body() body: MergeDto): Promise<ContactDto> {
+    await this.contacts.assertReachable(scopeOf(me), [id, body.contactId]);
     return this.contacts.merge(me.workspaceId, id, body.contactId);
   }
 }

@@ -41,6 +41,12 @@ export interface AppConfig {
    * delivery is refused as a replay; 0 turns the check off.
    */
   webhookMaxAgeSeconds: number;
+  /**
+   * Which proxies in front of the desk are believed when they name the client in X-Forwarded-For (the address that
+   * sign-in throttling counts): none (false), the nearest N hops, or these addresses, CIDR ranges and Express's
+   * `loopback`, `linklocal`, `uniquelocal`.
+   */
+  trustProxy: false | number | string[];
 }
 
 /** Secrets are always present after boot: taken from the environment or generated into DATA_DIR. */

@@ -46,7 +46,18 @@ describe('parseConfig', () => {
       eventRetentionHours: 72,
       socketMaxQueuedPackets: 5_000,
       webhookMaxAgeSeconds: 900,
+      trustProxy: false,
     });
+  });
+
+  it('reads TRUST_PROXY as off, a hop count, or a list of addresses and ranges', () => {
+    expect(parseConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(parseConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(parseConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8, fd00::/8, 192.168.1.7' }).trustProxy).toEqual(['loopback', '10.0.0.0/8', 'fd00::/8', '192.168.1.7']);
+  });
+
+  it.each(['true', '11', 'proxy.example.com', '10.0.0.0/8,'])('rejects TRUST_PROXY=%s', (v) => {
+    expectRejected({ TRUST_PROXY: v }, 'TRUST_PROXY');
   });
 
   it('treats blank values as unset and trims the others', () => {

@@ -109,9 +109,21 @@ export function parseConfig(env: Env): AppConfig {
     eventRetentionHours: int('EVENT_RETENTION_HOURS', 72, 24, 24 * 365),
     socketMaxQueuedPackets: int('SOCKET_MAX_QUEUED_PACKETS', 5_000, 10, 1_000_000),
     webhookMaxAgeSeconds: int('WEBHOOK_MAX_AGE_SECONDS', 15 * 60, 0, 7 * 24 * 3600),
+    trustProxy: trustProxy(value('TRUST_PROXY'), problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+const PROXY = /^(loopback|linklocal|uniquelocal|\d{1,3}(\.\d{1,3}){3}(\/\d{1,2})?|[0-9a-fA-F:]*:[0-9a-fA-F:.]*(\/\d{1,3})?)$/;
+
+function trustProxy(v: string | undefined, problems: string[]): false | number | string[] {
+  if (v === undefined || ['false', 'no', '0'].includes(v.toLowerCase())) return false;
+  if (/^\d+$/.test(v) && Number(v) <= 10) return Number(v);
+  const list = v.split(',').map((item) => item.trim());
+  if (list.every((item) => PROXY.test(item))) return list;
+  problems.push(`TRUST_PROXY must be false, a hop count from 1 to 10, or a comma-separated list of addresses, CIDR ranges, loopback, linklocal or uniquelocal (got "${v}")`);
+  return false;
 }
 
 function isKey(v: string): boolean {

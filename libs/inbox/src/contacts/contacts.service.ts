@@ -5,6 +5,7 @@ import { DomainException } from '@app/common';
 import { rows } from '@app/db';
 import { ChangeSet } from '../events/change-set';
 import { publishChanges } from '../events/publish-changes';
+import { scopeSql, type ConversationScope } from '../conversations/conversation-scope';
 
 export interface ContactView {
   id: string;
@@ -20,6 +21,22 @@ export interface ContactView {
 @Injectable()
 export class ContactsService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /**
+   * Refuses, as not found, a contact the member cannot reach: leads and above reach every contact of the workspace,
+   * an agent only those who wrote in a conversation the agent may read (what the contact panel of such a
+   * conversation shows), so neither reading nor merging lets an agent see past its roles.
+   */
+  async assertReachable(scope: ConversationScope, ids: string[]): Promise<void> {
+    if (scope.all) return;
+    const params: unknown[] = [ids];
+    const reached = await rows<{ contact_id: string }>(
+      this.db,
+      `SELECT DISTINCT c.contact_id FROM conversations c WHERE c.contact_id = ANY($1::uuid[]) AND ${scopeSql(scope, params)}`,
+      params,
+    );
+    if (reached.length < new Set(ids).size) throw new DomainException('CONTACT_NOT_FOUND', 'Contact not found');
+  }
 
   async get(workspaceId: string, id: string, m: EntityManager = this.db.manager): Promise<ContactView> {
     const [row] = (await m.query(
