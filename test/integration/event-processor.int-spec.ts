@@ -55,4 +55,36 @@ describe('EventProcessorService', () => {
     expect(log.map((e) => e.seq)).toEqual([1, 2, 3, 4]);
     expect(Number((await ds.query(`SELECT count(*) AS n FROM messages WHERE workspace_id = $1`, [workspaceId]))[0].n)).toBe(3);
   });
+
+  it('retries an event that lost a deadlock without spending its one attempt', async () => {
+    // A real 40P01 from PostgreSQL, raised by a trigger the first time this message is inserted: what a lane that
+    // took a hot conversation in the other order than its neighbour gets.
+    await ds.query(`CREATE TABLE deadlocked_once (external_id text PRIMARY KEY)`);
+    await ds.query(`
+      CREATE FUNCTION deadlock_once() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.external_id = 'dl-1' AND NOT EXISTS (SELECT 1 FROM deadlocked_once) THEN
+          INSERT INTO deadlocked_once VALUES (NEW.external_id);
+          RAISE EXCEPTION 'deadlock detected' USING ERRCODE = '40P01';
+        END IF;
+        RETURN NEW;
+      END $$`);
+    await ds.query(`CREATE TRIGGER deadlock_once BEFORE INSERT ON messages FOR EACH ROW EXECUTE FUNCTION deadlock_once()`);
+    try {
+      await store(message('dl-1', 'after a deadlock'));
+      const processor = app.get(EventProcessorService);
+      await processor.tick();
+      // The trigger's own insert rolled back with the savepoint: mark the clash as happened, as a deadlock would have.
+      await ds.query(`INSERT INTO deadlocked_once VALUES ('dl-1')`);
+      const [pending] = await ds.query(`SELECT status, attempts FROM webhook_events WHERE convert_from(body, 'UTF8') LIKE '%dl-1%'`);
+      expect(pending).toEqual({ status: 'pending', attempts: 0 });
+      await new Promise((r) => setTimeout(r, 150));
+      await processor.tick();
+      const [done] = await ds.query(`SELECT status FROM webhook_events WHERE convert_from(body, 'UTF8') LIKE '%dl-1%'`);
+      expect(done.status).toBe('processed');
+      expect(await ds.query(`SELECT text FROM messages WHERE external_id = 'dl-1'`)).toEqual([{ text: 'after a deadlock' }]);
+    } finally {
+      await ds.query(`DROP TRIGGER deadlock_once ON messages`);
+    }
+  });
 });

@@ -51,7 +51,8 @@ export class LoggingModule {
           pinoHttp: {
             level,
             genReqId: requestId,
-            customLogLevel: (_req, res, err) => (res.statusCode >= 500 || err ? 'error' : 'info'),
+            // A 503 (the database away, a platform told to redeliver) is expected during an outage, not a fault of ours.
+            customLogLevel: (_req, res, err) => (res.statusCode === 503 ? 'warn' : res.statusCode >= 500 || err ? 'error' : 'info'),
             redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-hub-signature-256"]'], censor: '[redacted]' },
             serializers: {
               req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: redactUrl(req.url) }),

@@ -89,7 +89,8 @@ export class EventProcessorService {
       await runner.commitTransaction();
       return events.length;
     } catch (err) {
-      await runner.rollbackTransaction();
+      // A connection that died has nothing left to roll back; the error that killed it is the one to report.
+      await runner.rollbackTransaction().catch(() => undefined);
       throw err;
     } finally {
       await runner.release();
@@ -125,6 +126,12 @@ export class EventProcessorService {
 
   private async fail(runner: QueryRunner, event: ClaimedEvent, err: unknown): Promise<void> {
     const message = err instanceof Error ? err.message : String(err);
+    if (isLockConflict(err)) {
+      // Two lanes took the same hot conversations in another order: not the event's fault, so no attempt is spent
+      // (a storm on one post would otherwise fail its comments for good); it goes back to the queue shortly.
+      await runner.query(`UPDATE webhook_events SET next_attempt_at = now() + interval '50 milliseconds' * (1 + random()) WHERE id = $1`, [event.id]);
+      return;
+    }
     const attempt = event.attempts + 1;
     // A body its adapter cannot read will not become readable by waiting: it fails at once, for a replay after a fix.
     const final = err instanceof WebhookParseError || attempt >= this.config.retryMaxAttempts;
@@ -134,4 +141,10 @@ export class EventProcessorService {
       [event.id, final ? 'failed' : 'pending', attempt, message.slice(0, 2000), String(backoffMs(this.config.retryBaseMs, attempt))],
     );
   }
+}
+
+/** deadlock_detected, serialization_failure, lock_not_available: a clash with concurrent work, gone on a retry. */
+function isLockConflict(err: unknown): boolean {
+  const code = (err as { code?: unknown; driverError?: { code?: unknown } } | null)?.driverError?.code ?? (err as { code?: unknown } | null)?.code;
+  return code === '40P01' || code === '40001' || code === '55P03';
 }
