@@ -44,7 +44,7 @@ export class ConversationQueryService {
     const rows: ConversationRow[] = await this.db.query(
       scope.all
         ? `SELECT ${CONVERSATION_COLUMNS} FROM ${CONVERSATION_FROM} WHERE c.workspace_id = $1${filters} ${order} LIMIT ${limit}`
-        : `SELECT ${CONVERSATION_COLUMNS} FROM ${CONVERSATION_FROM} WHERE c.workspace_id = $1 AND c.id IN (${this.agentPageIds(scope, params, filters, order, limit)}) ${order} LIMIT ${limit}`,
+        : `SELECT ${CONVERSATION_COLUMNS} FROM ${CONVERSATION_FROM} WHERE c.workspace_id = $1 AND c.id IN (${this.agentPageIds(scope, f, params, filters, order, limit)}) ${order} LIMIT ${limit}`,
       params,
     );
     const page = rows.slice(0, f.limit);
@@ -58,11 +58,14 @@ export class ConversationQueryService {
    * takes its own first page from its own index (assignee, then each role laterally), and the page is merged from
    * those few rows.
    */
-  private agentPageIds(scope: ConversationScope, params: unknown[], filters: string, order: string, limit: string): string {
+  private agentPageIds(scope: ConversationScope, f: ConversationFilter, params: unknown[], filters: string, order: string, limit: string): string {
     params.push(scope.userId);
     const me = `$${params.length}`;
-    return `SELECT mine.id FROM (SELECT c.id FROM ${CONVERSATION_FROM} WHERE c.workspace_id = $1 AND c.assignee_id = ${me}${filters} ${order} LIMIT ${limit}) mine
-      UNION ALL
+    // Filtered to the queue or to someone else, nothing assigned to the agent can match: the roles alone answer.
+    const mineCanMatch = f.assigneeId === undefined || f.assigneeId === 'me' || f.assigneeId === scope.userId;
+    const mine = `SELECT mine.id FROM (SELECT c.id FROM ${CONVERSATION_FROM} WHERE c.workspace_id = $1 AND c.assignee_id = ${me}${filters} ${order} LIMIT ${limit}) mine
+      UNION ALL`;
+    return `${mineCanMatch ? mine : ''}
       SELECT routed.id FROM role_members m CROSS JOIN LATERAL (
         SELECT c.id FROM ${CONVERSATION_FROM} WHERE c.workspace_id = $1 AND c.role_id = m.role_id${filters} ${order} LIMIT ${limit}) routed
       WHERE m.workspace_id = $1 AND m.user_id = ${me}`;

@@ -12,6 +12,7 @@ import { queuedPackets } from './backpressure';
 import { parseClientMessage, type ClientMessage } from './client-messages';
 import { coalesceWrites } from './coalesce-writes';
 import { catchUp } from './replay';
+import { Gate } from './gate';
 import { eventRooms, rooms } from './rooms';
 import { userKey, type Session, type SocketData } from './session';
 import { TokenBucket } from './token-bucket';
@@ -22,6 +23,8 @@ export type ConversationAccess = (user: Session['user'], conversationId: string)
 
 const RATE = { burst: 20, perSecond: 10, maxOverdraft: 100 };
 const MAX_TIMER_MS = 2 ** 31 - 1;
+/** Handshakes and connection starts doing database work at once; well under the pool's 20 connections. */
+const SETUP_CONCURRENCY = 6;
 
 /**
  * The live desk on one server instance: authenticates sockets, brings each one from its lastSeq to the live
@@ -35,6 +38,7 @@ export class LiveHub implements OnApplicationBootstrap, BeforeApplicationShutdow
   private readonly byUser = new Map<string, Set<Session>>();
   private canRead: ConversationAccess = async () => false;
   private viewers?: Viewers;
+  private readonly setup = new Gate(SETUP_CONCURRENCY);
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -51,7 +55,7 @@ export class LiveHub implements OnApplicationBootstrap, BeforeApplicationShutdow
     this.viewers = new Viewers(server);
     coalesceWrites(server);
     server.use((socket, next) => {
-      this.authenticate(socket).then(
+      this.setup.run(() => this.authenticate(socket)).then(
         () => next(),
         (err: unknown) => next(handshakeError(err)),
       );
@@ -108,25 +112,8 @@ export class LiveHub implements OnApplicationBootstrap, BeforeApplicationShutdow
     socket.onAny((event: string, ...args: unknown[]) => void this.onClientMessage(session, event, args));
     this.expireAt(session, data.expiresAt);
     try {
-      // The feed's head first, then access and roles: a change is then either in what we load or after the head,
-      // and changes after the head that arrive while we load are applied again on top of it.
-      await this.feed.follow(user.workspaceId);
-      const fresh = await this.auth.resolveToken({ sub: user.id, wid: user.workspaceId });
-      const roleIds = await rows<{ role_id: string }>(this.db, `SELECT role_id FROM role_members WHERE workspace_id = $1 AND user_id = $2`, [
-        user.workspaceId,
-        user.id,
-      ]);
-      session.user = data.user = fresh;
-      session.viewer.all = fresh.access !== 'agent';
-      for (const r of roleIds) session.viewer.roleIds.add(r.role_id);
-      const pending = session.pending ?? [];
-      session.pending = null;
-      for (const e of pending) this.followChange(session, e);
-      if (!socket.connected) return;
-      const change = await this.presence.connected(socket.id, user.workspaceId, user.id);
-      // Gone while we recorded it: its disconnect found no row to remove, so remove it here.
-      if (!socket.connected) return void (await this.presence.disconnected(socket.id));
-      if (change) this.announce([change]);
+      // The replay is paced by the client, so a slow one must not hold a place in the gate.
+      if (!(await this.setup.run(() => this.start(session, data)))) return;
       const liveFrom = await catchUp(this.db, this.feed, session, data.lastSeq, (s) => this.goLive(s));
       if (liveFrom !== null) socket.emit('replay.done', { seq: liveFrom });
     } catch (err) {
@@ -140,6 +127,34 @@ export class LiveHub implements OnApplicationBootstrap, BeforeApplicationShutdow
       socket.emit('desk.error', { code: 'SERVICE_UNAVAILABLE', message: 'The live desk could not start this connection; reconnect shortly' });
       socket.disconnect(true);
     }
+  }
+
+  /** Loads what the connection may see and records its presence; answers whether it is still there to replay to. */
+  private async start(session: Session, data: SocketData): Promise<boolean> {
+    const { socket, user } = session;
+    // The feed's head first, then access and roles: a change is then either in what we load or after the head,
+    // and changes after the head that arrive while we load are applied again on top of it.
+    await this.feed.follow(user.workspaceId);
+    const fresh = await this.auth.resolveToken({ sub: user.id, wid: user.workspaceId });
+    const roleIds = await rows<{ role_id: string }>(this.db, `SELECT role_id FROM role_members WHERE workspace_id = $1 AND user_id = $2`, [
+      user.workspaceId,
+      user.id,
+    ]);
+    session.user = data.user = fresh;
+    session.viewer.all = fresh.access !== 'agent';
+    for (const r of roleIds) session.viewer.roleIds.add(r.role_id);
+    const pending = session.pending ?? [];
+    session.pending = null;
+    for (const e of pending) this.followChange(session, e);
+    if (!socket.connected) return false;
+    const change = await this.presence.connected(socket.id, user.workspaceId, user.id);
+    if (!socket.connected) {
+      // Gone while we recorded it: its disconnect found no row to remove, so remove it here.
+      await this.presence.disconnected(socket.id);
+      return false;
+    }
+    if (change) this.announce([change]);
+    return true;
   }
 
   async disconnected(socket: Socket): Promise<void> {
