@@ -8,7 +8,8 @@ export const MAX_BODY_DEPTH = 64;
 /**
  * Runs after the body parsers, before any guard or pipe, and refuses with a 4xx what would otherwise fail deep
  * inside as a 500: JSON that is not UTF-8 (body-parser silently replaces bad bytes), bodies nested deeper than
- * MAX_BODY_DEPTH, and, under /api, NUL characters, which PostgreSQL cannot store in text.
+ * MAX_BODY_DEPTH, and, under /api, NUL characters, which PostgreSQL cannot store in text, and unpaired UTF-16
+ * surrogates (`"\ud800"` is valid JSON), which no UTF-8 column can hold and jsonb refuses.
  */
 export function bodyGuard(req: Request, _res: Response, next: NextFunction): void {
   // Webhook bodies are bytes here; their adapters parse and check them.
@@ -21,10 +22,8 @@ export function bodyGuard(req: Request, _res: Response, next: NextFunction): voi
     return next(new DomainException('VALIDATION_FAILED', [`body is nested more than ${MAX_BODY_DEPTH} levels deep`]));
   }
   if (req.path.startsWith('/api/')) {
-    const withNul = [...nulPaths(req.body, 'body'), ...nulPaths(req.query, 'query')];
-    if (withNul.length > 0) {
-      return next(new DomainException('VALIDATION_FAILED', withNul.map((path) => `${path} must not contain the NUL character`)));
-    }
+    const unstorable = [...unstorablePaths(req.body, 'body'), ...unstorablePaths(req.query, 'query')];
+    if (unstorable.length > 0) return next(new DomainException('VALIDATION_FAILED', unstorable));
   }
   next();
 }
@@ -50,18 +49,29 @@ function exceedsDepth(value: unknown, max: number): boolean {
   return false;
 }
 
-/** Field paths (`body.name`, `query.q`) of every key or string holding U+0000, the body's top level named by field. */
-function nulPaths(value: unknown, root: string): string[] {
+/** A lone high or low surrogate: in /u mode a well-formed pair is one code point and does not match. */
+const LONE_SURROGATE = /\p{Cs}/u;
+
+function unstorableIn(text: string): string | undefined {
+  if (text.includes('\u0000')) return 'must not contain the NUL character';
+  if (LONE_SURROGATE.test(text)) return 'must not contain an unpaired UTF-16 surrogate';
+  return undefined;
+}
+
+/** One problem per key or string holding what cannot be stored, named by field path (`body.name`, `query.q`; the body's top level by field). */
+function unstorablePaths(value: unknown, root: string): string[] {
   const found: string[] = [];
   const stack: Array<[unknown, string]> = [[value, '']];
   while (stack.length > 0) {
     const [current, path] = stack.pop()!;
     if (typeof current === 'string') {
-      if (current.includes('\u0000')) found.push(path || root);
+      const problem = unstorableIn(current);
+      if (problem) found.push(`${path || root} ${problem}`);
     } else if (typeof current === 'object' && current !== null) {
       for (const [key, child] of Object.entries(current)) {
         const childPath = path ? `${path}.${key}` : root === 'body' ? key : `${root}.${key}`;
-        if (key.includes('\u0000')) found.push(childPath.replaceAll('\u0000', '\\u0000'));
+        const problem = unstorableIn(key);
+        if (problem) found.push(`${childPath.replaceAll('\u0000', '\\u0000').replace(/\p{Cs}/gu, '\uFFFD')} ${problem}`);
         else stack.push([child, childPath]);
       }
     }

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsObject, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { CHANNEL_TYPES, type ChannelType } from '@app/channels';
-import { trim } from '../boot/transforms';
+import { IfPresent, trim } from '../boot/transforms';
 
 const CONFIG_DOC =
   'Per type (secrets marked *, never returned): facebook {pageId, appSecret*, verifyToken*, pageAccessToken*, appId?}; ' +
@@ -19,8 +19,8 @@ export class CreateChannelDto {
 }
 
 export class UpdateChannelDto {
-  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @MinLength(1) @MaxLength(100) name?: string;
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: CONFIG_DOC }) @IsOptional() @IsObject() config?: Record<string, unknown>;
+  @ApiPropertyOptional() @IfPresent() @Transform(trim) @IsString() @MinLength(1) @MaxLength(100) name?: string;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: CONFIG_DOC }) @IfPresent() @IsObject() config?: Record<string, unknown>;
 }
 
 export class ChannelDto {

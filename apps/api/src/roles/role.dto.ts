@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { ASSIGNMENT_STRATEGIES, type AssignmentStrategy, type RoleView } from '@app/routing';
-import { trim } from '../boot/transforms';
+import { IfPresent, trim } from '../boot/transforms';
 
 const STRATEGY_DOC =
   'how the role hands out its conversations: round_robin (default) or least_busy among its online members under capacity, ' +
@@ -59,14 +59,14 @@ export class CreateRoleDto {
 }
 
 export class UpdateRoleDto {
-  @ApiPropertyOptional({ maxLength: 100 }) @IsOptional() @Transform(trim) @IsString() @MinLength(1) @MaxLength(100) name?: string;
+  @ApiPropertyOptional({ maxLength: 100 }) @IfPresent() @Transform(trim) @IsString() @MinLength(1) @MaxLength(100) name?: string;
   @ApiPropertyOptional({ maxLength: 1000, nullable: true, type: String, description: 'null or blank clears it' })
   @IsOptional()
   @Transform(trim)
   @IsString()
   @MaxLength(1000)
   description?: string | null;
-  @ApiPropertyOptional({ enum: ASSIGNMENT_STRATEGIES, description: STRATEGY_DOC }) @IsOptional() @IsIn(ASSIGNMENT_STRATEGIES) assignment?: AssignmentStrategy;
+  @ApiPropertyOptional({ enum: ASSIGNMENT_STRATEGIES, description: STRATEGY_DOC }) @IfPresent() @IsIn(ASSIGNMENT_STRATEGIES) assignment?: AssignmentStrategy;
   @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, description: 'null clears it' }) @IsOptional() @IsUUID() escalationRoleId?: string | null;
   @ApiPropertyOptional({
     minimum: 1,
@@ -105,6 +105,7 @@ export class SetRoleMembersDto {
   })
   @IsArray()
   @ArrayMaxSize(1000)
+  @IsObject({ each: true, message: 'each of members must be an object {userId, capacity?}' })
   @ValidateNested({ each: true })
   @Type(() => RoleMemberInputDto)
   members!: RoleMemberInputDto[];

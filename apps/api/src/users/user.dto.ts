@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsString, MaxLength, MinLength } from 'class-validator';
 import { ACCESS_LEVELS, type Access, type Member } from '@app/identity';
-import { trim } from '../boot/transforms';
+import { IfPresent, trim } from '../boot/transforms';
 
 
 export class CreateUserDto {
@@ -31,11 +31,11 @@ export class CreateUserDto {
 }
 
 export class UpdateUserDto {
-  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @MinLength(1) @MaxLength(120) name?: string;
-  @ApiPropertyOptional({ minLength: 8 }) @IsOptional() @IsString() @MinLength(8) @MaxLength(200) password?: string;
-  @ApiPropertyOptional({ enum: ACCESS_LEVELS }) @IsOptional() @IsIn(ACCESS_LEVELS) access?: Access;
+  @ApiPropertyOptional() @IfPresent() @Transform(trim) @IsString() @MinLength(1) @MaxLength(120) name?: string;
+  @ApiPropertyOptional({ minLength: 8 }) @IfPresent() @IsString() @MinLength(8) @MaxLength(200) password?: string;
+  @ApiPropertyOptional({ enum: ACCESS_LEVELS }) @IfPresent() @IsIn(ACCESS_LEVELS) access?: Access;
   @ApiPropertyOptional({ description: 'false deactivates the membership: sign-in and tokens stop working here' })
-  @IsOptional()
+  @IfPresent()
   @IsBoolean()
   active?: boolean;
 }

@@ -1,5 +1,6 @@
 import type { EventKind } from '../../types';
 import { WebhookParseError } from '../../types/webhook-request';
+import { idOf, isoFromTime, MAX_FOLLOWERS } from '../shared/payload-fields';
 
 /** The desk's own generic event, for sources without a dedicated adapter. */
 export interface ApiEvent {
@@ -63,14 +64,14 @@ function validateEvent(value: unknown, at: string, errors: string[]): ApiEvent |
     authorOut = { id: a.id('id', true) ?? '', ...present('name', a.text('name', MAX_ID)), ...present('username', a.text('username', MAX_ID)) };
     const followers = author.followers;
     if (followers !== undefined && followers !== null) {
-      if (typeof followers === 'number' && Number.isSafeInteger(followers) && followers >= 0) authorOut.followers = followers;
-      else errors.push(`${at}author.followers must be a non-negative integer`);
+      if (typeof followers === 'number' && Number.isSafeInteger(followers) && followers >= 0 && followers <= MAX_FOLLOWERS) authorOut.followers = followers;
+      else errors.push(`${at}author.followers must be an integer from 0 to ${MAX_FOLLOWERS}`);
     }
   }
   const text = value.text;
   if (typeof text !== 'string' || [...text.slice(0, MAX_TEXT * 2 + 1)].length > MAX_TEXT) errors.push(`${at}text must be a string of at most ${MAX_TEXT} characters`);
   const createdAt = fields.text('createdAt', 64);
-  if (createdAt !== undefined && (!ISO_8601.test(createdAt) || Number.isNaN(Date.parse(createdAt)))) errors.push(`${at}createdAt must be an ISO 8601 date-time`);
+  if (createdAt !== undefined && (!ISO_8601.test(createdAt) || isoFromTime(Date.parse(createdAt)) === undefined)) errors.push(`${at}createdAt must be an ISO 8601 date-time`);
   const fromBusiness = value.fromBusiness;
   if (fromBusiness !== undefined && fromBusiness !== null && typeof fromBusiness !== 'boolean') errors.push(`${at}fromBusiness must be a boolean`);
   // Our own DM names no customer: the thread or the message answered must say whose conversation it is.
@@ -107,7 +108,7 @@ class FieldReader {
   id(name: string, required: boolean): string | undefined {
     const v = this.source[name];
     if ((v === undefined || v === null) && !required) return undefined;
-    if (typeof v === 'string' && v.trim() !== '' && v.length <= MAX_ID) return v;
+    if (typeof v === 'string' && idOf(v) !== undefined && v.length <= MAX_ID) return v;
     this.errors.push(`${this.at}${name} must be a non-empty string of at most ${MAX_ID} characters`);
     return undefined;
   }

@@ -100,7 +100,7 @@ describe('apiAdapter.parse', () => {
   it('names every invalid field', () => {
     expect(parseError({ kind: 'post', author: { id: 5, followers: -1 }, text: 7, createdAt: 'yesterday', fromBusiness: 'yes', context: 'x' })).toBe(
       'invalid event: id must be a non-empty string of at most 256 characters; kind must be one of comment, mention, message; ' +
-        'author.id must be a non-empty string of at most 256 characters; author.followers must be a non-negative integer; ' +
+        'author.id must be a non-empty string of at most 256 characters; author.followers must be an integer from 0 to 2147483647; ' +
         'text must be a string of at most 10000 characters; createdAt must be an ISO 8601 date-time; fromBusiness must be a boolean; context must be an object',
     );
     expect(parseError({ ...comment, author: 'u-42' })).toBe('invalid event: author must be an object with an id');

@@ -44,6 +44,7 @@ export function withPlusToken(address: string, token: string): string {
 /** The ids of a Message-ID, In-Reply-To or References header, in header order (brackets kept, as they are stored). */
 export function messageIdsIn(value: string | undefined): string[] {
   if (!value) return [];
+  value = value.replaceAll('\u0000', '');
   const ids = [...value.slice(0, 50_000).matchAll(/<[^<>\s]+>/g)].map((m) => m[0]);
   if (ids.length > 0) return ids.slice(-100);
   const bare = value.trim();

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Attachment, ChannelConfig, NormalizedEvent } from '../../types';
+import { isoFromTime } from '../shared/payload-fields';
 import { addressOf, messageIdsIn } from './email-address';
 
 /** One received e-mail, whichever inbound provider delivered it. */
@@ -36,13 +37,12 @@ export function normalizeSubject(subject: string): string {
 /** RFC 5322 dates (`Tue, 11 Jun 2024 09:12:03 +0200 (CEST)`) and ISO strings to ISO UTC; '' when unreadable. */
 export function emailDateToIso(value: string | undefined): string {
   if (!value) return '';
-  const t = Date.parse(value.slice(0, 200).replace(/\([^()]*\)/g, ' ').trim());
-  return Number.isNaN(t) ? '' : new Date(t).toISOString();
+  return isoFromTime(Date.parse(value.slice(0, 200).replace(/\([^()]*\)/g, ' ').trim())) ?? '';
 }
 
 function epochToIso(seconds: string | undefined): string {
   const ms = Number(seconds) * 1000;
-  return seconds && ms > 0 && ms < 8.64e15 ? new Date(ms).toISOString() : '';
+  return (seconds && ms > 0 && isoFromTime(ms)) || '';
 }
 
 export function clean(value: string): string {

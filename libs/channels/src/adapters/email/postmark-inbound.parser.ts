@@ -1,6 +1,7 @@
 import type { Attachment } from '../../types';
 import { readJsonObject } from '../../http/read-json';
 import { WebhookParseError } from '../../types/webhook-request';
+import { idOf } from '../shared/payload-fields';
 import { addressesIn, addressOf, displayNameOf, messageIdsIn } from './email-address';
 import { attachmentType, clean, displayText, type InboundEmail } from './inbound-email';
 
@@ -18,14 +19,15 @@ export function parsePostmarkInbound(raw: Buffer): InboundEmail | null {
   const recordType = str(body.RecordType);
   if (recordType !== undefined && recordType !== 'Inbound') return null;
   const fromFull = obj(body.FromFull);
-  const fromEmail = str(fromFull?.Email) ?? addressOf(str(body.From));
+  // Whatever FromFull.Email holds must still read as an address: it becomes the contact's identity.
+  const fromEmail = addressOf(str(fromFull?.Email)) ?? addressOf(str(body.From));
   if (!fromEmail) throw new WebhookParseError('not a Postmark inbound message: no From address');
   const header = headerReader(body.Headers);
   const recipients = [...list(body.ToFull), ...list(body.CcFull), ...list(body.BccFull)];
   const ccFull = list(body.CcFull).map((c) => str(c.Email)).filter((e): e is string => e !== undefined);
   return {
     messageId: messageIdsIn(header('message-id'))[0],
-    providerId: str(body.MessageID),
+    providerId: idOf(body.MessageID),
     fromEmail,
     fromName: str(body.FromName) ?? str(fromFull?.Name) ?? displayNameOf(str(body.From)),
     replyTo: addressOf(str(body.ReplyTo)),

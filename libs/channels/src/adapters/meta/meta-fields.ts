@@ -1,4 +1,4 @@
-import { idOf, isoFromMillis, num, str } from '../shared/payload-fields';
+import { idOf, isoFromMillis, isoFromTime, num, str } from '../shared/payload-fields';
 
 /**
  * Readers for what all Meta payloads share: string ids (page, comment, PSID, mid, wamid) and three ways of
@@ -36,8 +36,7 @@ export function isoFromEpochSeconds(value: unknown): string | undefined {
 export function isoFromGraphTime(value: unknown): string | undefined {
   const text = str(value);
   if (text === undefined || text.length > 40) return undefined;
-  const ms = Date.parse(text.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
-  return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
+  return isoFromTime(Date.parse(text.replace(/([+-]\d{2})(\d{2})$/, '$1:$2')));
 }
 
 function epochNumber(value: unknown): number | undefined {

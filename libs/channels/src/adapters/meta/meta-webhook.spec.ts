@@ -82,7 +82,7 @@ describe('Meta handshake(): hub.challenge', () => {
       contentType: 'text/plain',
       body: '1158201444',
     });
-    const forbidden = { status: 403, contentType: 'text/plain', body: expect.any(String) };
+    const forbidden = { status: 403, contentType: 'application/json', body: expect.stringContaining('"code":"SIGNATURE_INVALID"') };
     expect(hub({ 'hub.mode': 'subscribe', 'hub.verify_token': 'wrong', 'hub.challenge': '1158201444' })).toEqual(forbidden);
     expect(hub({ 'hub.mode': 'subscribe', 'hub.challenge': '1158201444' })).toEqual(forbidden);
     expect(hub({ 'hub.mode': 'unsubscribe', 'hub.verify_token': token, 'hub.challenge': '1' })).toEqual(forbidden);

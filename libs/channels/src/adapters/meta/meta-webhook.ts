@@ -24,9 +24,21 @@ export function metaHandshake(req: WebhookRequest, config: ChannelConfig): Hands
   if (req.method !== 'GET' || (mode === undefined && token === undefined && challenge === undefined)) return null;
   const expected = configText(config, 'verifyToken');
   const accepted = mode === 'subscribe' && expected !== '' && token !== undefined && safeEqual(token, expected) && challenge !== undefined && challenge !== '';
-  if (!accepted) return { status: 403, contentType: 'text/plain', body: 'verification failed' };
+  if (!accepted) return VERIFICATION_REFUSED;
   return { status: 200, contentType: 'text/plain', body: challenge };
 }
+
+/** Meta only reads the status; the body is the desk's error shape, with its stable code, like every other 4xx. */
+const VERIFICATION_REFUSED: HandshakeAnswer = {
+  status: 403,
+  contentType: 'application/json',
+  body: JSON.stringify({
+    statusCode: 403,
+    message: 'hub.verify_token does not match, or hub.mode is not subscribe, or hub.challenge is missing',
+    error: 'Forbidden',
+    code: 'SIGNATURE_INVALID',
+  }),
+};
 
 export function metaSignature(appSecret: string, rawBody: Buffer): string {
   return `sha256=${hmacSha256(appSecret, rawBody, 'hex')}`;

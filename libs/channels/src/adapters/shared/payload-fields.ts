@@ -40,10 +40,11 @@ export function num(value: unknown): number | undefined {
 
 /**
  * A platform id as a string. Numbers are taken only when exact: X's numeric ids exceed 2^53 and arrive rounded,
- * so they must come from their `id_str` twin instead.
+ * so they must come from their `id_str` twin instead. A blank id is none: every blank one would be the same id (and
+ * the NULs the processor drops before storing count as blank).
  */
 export function idOf(value: unknown): string | undefined {
-  if (typeof value === 'string') return value === '' ? undefined : value;
+  if (typeof value === 'string') return value.replaceAll('\u0000', '').trim() === '' ? undefined : value;
   return typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : undefined;
 }
 
@@ -57,12 +58,27 @@ export function cleanOpt(value: unknown): string | undefined {
   return text === undefined ? undefined : clean(text);
 }
 
-const MAX_DATE_MS = 8.64e15;
+/** Years 1 to 9999: ISO 8601's four digits, and inside PostgreSQL's timestamptz (a JS date may be 270,000 years off). */
+const MIN_TIME_MS = -62_135_596_800_000;
+const MAX_TIME_MS = 253_402_300_799_999;
+
+/** An instant as ISO 8601 UTC; undefined when it is not one a platform could have meant. */
+export function isoFromTime(ms: number): string | undefined {
+  return Number.isFinite(ms) && ms >= MIN_TIME_MS && ms <= MAX_TIME_MS ? new Date(ms).toISOString() : undefined;
+}
 
 /** Epoch milliseconds (number or digit string) as ISO 8601; undefined when absent or out of range. */
 export function isoFromMillis(value: unknown): string | undefined {
   const ms = typeof value === 'string' && /^\d{1,16}$/.test(value) ? Number(value) : num(value);
-  return ms !== undefined && Math.abs(ms) <= MAX_DATE_MS ? new Date(ms).toISOString() : undefined;
+  return ms === undefined ? undefined : isoFromTime(ms);
+}
+
+/** contacts.followers is a PostgreSQL integer; no account has more followers than that. */
+export const MAX_FOLLOWERS = 2_147_483_647;
+
+/** A follower count as the platform gave it, capped to what the column holds; undefined when it is not a count. */
+export function followerCount(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? Math.min(value, MAX_FOLLOWERS) : undefined;
 }
 
 export function isoFromSeconds(value: unknown): string | undefined {

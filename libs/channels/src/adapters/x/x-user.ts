@@ -1,5 +1,5 @@
 import type { EventAuthor } from '../../types/normalized-event';
-import { at, clean, cleanOpt, compact, idOf, num, str } from '../shared/payload-fields';
+import { at, clean, cleanOpt, compact, followerCount, idOf, str } from '../shared/payload-fields';
 
 /** X ids are decimal strings; anything else in an id field is not one. */
 export function xId(value: unknown): string | undefined {
@@ -11,11 +11,10 @@ export function xId(value: unknown): string | undefined {
 export function xAuthor(user: unknown, fallbackId?: string): EventAuthor | undefined {
   const id = xId(at(user, 'id_str')) ?? xId(idOf(at(user, 'id'))) ?? fallbackId;
   if (id === undefined) return undefined;
-  const followers = num(at(user, 'followers_count'));
   return compact({
     id: clean(id),
     name: cleanOpt(at(user, 'name')),
     username: cleanOpt(at(user, 'screen_name')),
-    followers: followers !== undefined && Number.isSafeInteger(followers) && followers >= 0 ? followers : undefined,
+    followers: followerCount(at(user, 'followers_count')),
   });
 }

@@ -1,6 +1,7 @@
 import type { ChannelConfig, NormalizedEvent } from '../../types';
 import { readJsonObject } from '../../http/read-json';
 import { WebhookParseError } from '../../types/webhook-request';
+import { idOf, isoFromTime } from '../shared/payload-fields';
 
 type Json = Record<string, unknown>;
 const obj = (v: unknown): Json | undefined => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Json) : undefined);
@@ -24,7 +25,7 @@ export function parseYoutubeComments(raw: Buffer, config: ChannelConfig): Normal
     const thread = obj(item);
     const snippet = obj(thread?.snippet);
     if (thread?.kind === 'youtube#commentThread' || snippet?.topLevelComment !== undefined) {
-      const threadId = str(thread?.id);
+      const threadId = idOf(thread?.id);
       const top = toEvent(snippet?.topLevelComment, threadId, ownChannel);
       if (top) events.push(top);
       for (const reply of arr(obj(thread?.replies)?.comments).slice(0, 1_000)) {
@@ -43,13 +44,13 @@ export function parseYoutubeComments(raw: Buffer, config: ChannelConfig): Normal
 function toEvent(value: unknown, threadId: string | undefined, ownChannel: string): NormalizedEvent | null {
   const comment = obj(value);
   const snippet = obj(comment?.snippet);
-  const id = str(comment?.id);
+  const id = idOf(comment?.id);
   if (!id || !snippet) return null;
-  const parentId = str(snippet.parentId);
+  const parentId = idOf(snippet.parentId);
   const rootId = parentId ?? threadId ?? id;
   const published = toIso(snippet.publishedAt);
   const updated = toIso(snippet.updatedAt);
-  const authorId = str(obj(snippet.authorChannelId)?.value);
+  const authorId = idOf(obj(snippet.authorChannelId)?.value);
   const displayName = str(snippet.authorDisplayName)?.replaceAll('\u0000', '');
   const videoId = str(snippet.videoId);
   return {
@@ -70,6 +71,5 @@ function toEvent(value: unknown, threadId: string | undefined, ownChannel: strin
 
 /** YouTube's RFC 3339 times to ISO UTC (comparable as strings); undefined when absent or unreadable. */
 export function toIso(value: unknown): string | undefined {
-  const t = typeof value === 'string' ? Date.parse(value) : NaN;
-  return Number.isNaN(t) ? undefined : new Date(t).toISOString();
+  return typeof value === 'string' ? isoFromTime(Date.parse(value)) : undefined;
 }
