@@ -4,6 +4,7 @@ export * from './config/secrets-file';
 export * from './common.module';
 export * from './errors/domain.exception';
 export * from './errors/error-body';
+export * from './errors/database-unavailable';
 export * from './errors/all-exceptions.filter';
 export * from './http/validation.pipe';
 export * from './clock/clock';

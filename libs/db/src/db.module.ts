@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from './data-source.options';
 import { runMigrations } from './migrate';
+import { guardPoolErrors } from './pool-error-guard';
 
 @Injectable()
 export class MigrationRunner implements OnModuleInit {
@@ -10,6 +11,8 @@ export class MigrationRunner implements OnModuleInit {
   constructor(private readonly dataSource: DataSource) {}
 
   async onModuleInit(): Promise<void> {
+    const database = new Logger('Database');
+    guardPoolErrors(this.dataSource, (message) => database.warn(message));
     const applied = await runMigrations(this.dataSource);
     if (applied.length > 0) this.logger.log(`applied ${applied.join(', ')}`);
   }

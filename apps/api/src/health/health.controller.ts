@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
-import { DomainException } from '@app/common';
+import { DATABASE_RETRY_AFTER_SECONDS, DomainException } from '@app/common';
 import { Public } from '@app/identity';
 
 class HealthDto {
@@ -25,7 +25,7 @@ export class HealthController {
       await this.dataSource.query('SELECT 1');
       pending = await this.dataSource.showMigrations();
     } catch {
-      throw new DomainException('SERVICE_UNAVAILABLE', 'Database is not answering');
+      throw new DomainException('SERVICE_UNAVAILABLE', 'Database is not answering', { 'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS) });
     }
     if (pending) throw new DomainException('SERVICE_UNAVAILABLE', 'Migrations are pending');
     return { status: 'ok', database: 'up', migrations: 'current', uptimeSeconds: Math.round(process.uptime()) };

@@ -70,6 +70,8 @@ export const ErrorCode = {
   REPLY_BLOCKED: HttpStatus.UNPROCESSABLE_ENTITY,
   METHOD_NOT_ALLOWED: HttpStatus.METHOD_NOT_ALLOWED,
   SERVICE_UNAVAILABLE: HttpStatus.SERVICE_UNAVAILABLE,
+  /** The database cannot be reached right now (restarting, failing over, out of connections): retry after Retry-After. */
+  DATABASE_UNAVAILABLE: HttpStatus.SERVICE_UNAVAILABLE,
   INTERNAL_ERROR: HttpStatus.INTERNAL_SERVER_ERROR,
 } as const;
 export type ErrorCode = keyof typeof ErrorCode;

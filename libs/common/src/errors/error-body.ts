@@ -1,5 +1,6 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
+import { isDatabaseUnavailable } from './database-unavailable';
 import { DomainException, ErrorCode } from './domain.exception';
 
 export interface ErrorBody {
@@ -22,8 +23,9 @@ const CODE_BY_STATUS: Partial<Record<number, ErrorCode>> = {
 };
 
 /**
- * The one place an error becomes the contract's `{statusCode, message, error, code}`. Anything that is not an
- * HttpException is a 500 with a generic message: no stack, no SQL ever reaches a client.
+ * The one place an error becomes the contract's `{statusCode, message, error, code}`. A database that cannot be
+ * reached is a 503 DATABASE_UNAVAILABLE (the filter adds Retry-After); anything else that is not an HttpException is
+ * a 500 with a generic message: no stack, no SQL ever reaches a client.
  */
 export function toErrorBody(exception: unknown): ErrorBody {
   // Nest wraps body-parser's failures (bad JSON, too large) in an HttpException whose cause says which.
@@ -41,6 +43,9 @@ export function toErrorBody(exception: unknown): ErrorBody {
           : (CODE_BY_STATUS[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'BAD_REQUEST'));
     const message = (payload.message as string | string[] | undefined) ?? exception.message;
     return { statusCode: status, message, error: STATUS_CODES[status] ?? 'Error', code };
+  }
+  if (isDatabaseUnavailable(exception)) {
+    return { statusCode: 503, message: 'The database is not reachable right now; try again shortly', error: STATUS_CODES[503]!, code: 'DATABASE_UNAVAILABLE' };
   }
   return {
     statusCode: HttpStatus.INTERNAL_SERVER_ERROR,

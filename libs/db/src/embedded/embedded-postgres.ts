@@ -13,6 +13,8 @@ export interface EmbeddedPostgresOptions {
   password: string;
   /** The database the desk uses, created on first start. */
   database: string;
+  /** Default: a free port at each start. A fixed port lets a server stopped and started again be found where it was. */
+  port?: number;
   log?: (line: string) => void;
 }
 
@@ -48,7 +50,7 @@ export class EmbeddedPostgres {
       this.owned = !isAlive(this.ownerPid());
       this.log(`embedded PostgreSQL already running on port ${running}${this.owned ? ' (adopted)' : ''}`);
     } else {
-      this.port = await freePort();
+      this.port = this.options.port ?? (await freePort());
       this.pgCtl(runAs, [
         'start', '-w', '-t', '60', '-D', this.dir, '-l', join(this.dir, 'server.log'),
         '-o', `-p ${this.port} -c listen_addresses=127.0.0.1 -c unix_socket_directories= -c max_connections=200`,

@@ -4,7 +4,7 @@ import { publishChanges } from '../events/publish-changes';
 import { MESSAGE_COLUMNS, toMessageView } from '../conversations/views';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppConfig } from '@app/common';
+import { APP_CONFIG, AppConfig, isDatabaseUnavailable } from '@app/common';
 import { adapterFor, ChannelsService, createHttpExecutor, NetworkError, type HttpExecutor, type SendOutcome } from '@app/channels';
 import { backoffMs } from '../work/work-loop';
 import { loadReplyContext } from './reply-context';
@@ -19,6 +19,11 @@ interface ClaimedReply {
 }
 
 const BATCH = 10;
+/** How long a claimed reply is ours: beyond the HTTP timeout (15 s) and the recording of the platform's answer. */
+const LEASE_SECONDS = 120;
+/** The platform's answer is recorded, through a database outage, until this long after the claim (then the lease is near). */
+const RECORD_WITHIN_MS = 90_000;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Delivers queued replies through their channel's adapter. A row leaves the outbox when the reply is sent or has
@@ -38,7 +43,7 @@ export class OutboundDeliveryService {
 
   async tick(): Promise<number> {
     const claimed = await rows<ClaimedReply>(this.db, 
-      `UPDATE outbox SET locked_until = now() + interval '2 minutes', attempts = attempts + 1
+      `UPDATE outbox SET locked_until = now() + interval '${LEASE_SECONDS} seconds', attempts = attempts + 1
        WHERE message_id IN (
          SELECT message_id FROM outbox WHERE next_attempt_at <= now() AND (locked_until IS NULL OR locked_until < now())
          ORDER BY next_attempt_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
@@ -49,13 +54,35 @@ export class OutboundDeliveryService {
   }
 
   private async deliver(reply: ClaimedReply): Promise<void> {
+    const claimedAt = Date.now();
     const outcome = await this.attempt(reply).catch((err: unknown): SendOutcome => {
       const error = err instanceof Error ? err.message : String(err);
-      return err instanceof NetworkError ? { outcome: 'retry', error } : { outcome: 'failed', error };
+      // Neither a platform that cannot be reached nor our own database being away says anything about the reply.
+      return err instanceof NetworkError || isDatabaseUnavailable(err) ? { outcome: 'retry', error } : { outcome: 'failed', error };
     });
+    const final = outcome.outcome === 'failed' || (outcome.outcome === 'retry' && reply.attempts >= this.config.retryMaxAttempts);
+    if (outcome.outcome !== 'sent') this.logger.warn(`reply ${reply.message_id} attempt ${reply.attempts}: ${outcome.error}${final ? ' (giving up)' : ''}`);
+    await this.record(claimedAt, () => this.recordOutcome(reply, outcome, final));
+  }
+
+  /**
+   * Writes what the platform answered. A reply the platform took must be recorded even when the database is away
+   * for a moment, or it would be sent again once its lease expired: retried while the database is unavailable,
+   * until shortly before the lease ends.
+   */
+  private async record(claimedAt: number, write: () => Promise<void>): Promise<void> {
+    for (;;) {
+      try {
+        return await write();
+      } catch (err) {
+        if (!isDatabaseUnavailable(err) || Date.now() - claimedAt > RECORD_WITHIN_MS) throw err;
+        await sleep(1_000);
+      }
+    }
+  }
+
+  private async recordOutcome(reply: ClaimedReply, outcome: SendOutcome, final: boolean): Promise<void> {
     if (outcome.outcome === 'sent') return this.markSent(reply, outcome.externalId);
-    const final = outcome.outcome === 'failed' || reply.attempts >= this.config.retryMaxAttempts;
-    this.logger.warn(`reply ${reply.message_id} attempt ${reply.attempts}: ${outcome.error}${final ? ' (giving up)' : ''}`);
     if (final) {
       await this.db.transaction(async (m) => {
         await m.query(`UPDATE messages SET delivery_status = 'failed', delivery_error = $2 WHERE id = $1`, [reply.message_id, outcome.error.slice(0, 2000)]);
@@ -64,7 +91,7 @@ export class OutboundDeliveryService {
       });
       return;
     }
-    const wait = backoffMs(this.config.retryBaseMs, reply.attempts, (outcome.retryAfterSeconds ?? 0) * 1000);
+    const wait = backoffMs(this.config.retryBaseMs, reply.attempts, (('retryAfterSeconds' in outcome && outcome.retryAfterSeconds) || 0) * 1000);
     await this.db.query(
       `UPDATE outbox SET locked_until = NULL, last_error = $2, next_attempt_at = now() + ($3 || ' milliseconds')::interval WHERE message_id = $1`,
       [reply.message_id, outcome.error.slice(0, 2000), String(wait)],

@@ -1,4 +1,5 @@
 import type { Logger } from '@nestjs/common';
+import { isDatabaseUnavailable } from '@app/common';
 
 /**
  * Runs tick() until stopped: again at once while it finds work, otherwise after idleMs or when woken. stop()
@@ -9,6 +10,8 @@ export class WorkLoop {
   private current: Promise<void> = Promise.resolve();
   private wake: (() => void) | null = null;
   private woken = false;
+  /** Set while ticks fail because the database cannot be reached: one warning per outage, not one error per tick. */
+  private databaseAway = false;
 
   constructor(
     private readonly name: string,
@@ -40,8 +43,13 @@ export class WorkLoop {
       this.woken = false;
       try {
         done = await this.tick();
+        if (this.databaseAway) this.logger.log(`${this.name}: the database is back`);
+        this.databaseAway = false;
       } catch (err) {
-        this.logger.error(`${this.name} failed: ${err instanceof Error ? err.message : String(err)}`);
+        const message = err instanceof Error ? err.message : String(err);
+        if (!isDatabaseUnavailable(err)) this.logger.error(`${this.name} failed: ${message}`);
+        else if (!this.databaseAway) this.logger.warn(`${this.name}: the database is unavailable (${message}); trying again every ${this.idleMs} ms`);
+        this.databaseAway ||= isDatabaseUnavailable(err);
       }
       if (done > 0 || this.woken || !this.running) continue;
       await new Promise<void>((resolve) => {
