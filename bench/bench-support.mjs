@@ -1,4 +1,5 @@
 // What every benchmark script needs besides its own measurement: settings from the environment and a database client.
+import { writeFileSync } from 'node:fs';
 import pg from 'pg';
 
 /** An integer setting from the environment (at least `min`), or `fallback` when unset; a bad value stops the run. */
@@ -19,4 +20,19 @@ export async function withClient(url, fn) {
   } finally {
     await client.end();
   }
+}
+
+/**
+ * What bench/run-all.mjs collects from each script it runs: when BENCH_JSON_OUT is set, `summary` is written there as
+ * JSON: {title, seconds, rows: [{measure, desk, baseline, ratio}], markdown}, the rows as display strings.
+ */
+export function writeSummary(summary) {
+  const out = process.env.BENCH_JSON_OUT;
+  if (out) writeFileSync(out, JSON.stringify(summary, null, 2));
+}
+
+/** A ratio for the summary table, `×1.2`, or `n/a` when either side is not a finite positive number. */
+export function ratio(desk, baseline, digits = 1) {
+  const r = desk / baseline;
+  return Number.isFinite(r) && r > 0 ? `×${r.toFixed(r >= 100 ? 0 : digits)}` : 'n/a';
 }

@@ -1,4 +1,4 @@
-// A child process of bench/live-latency.mjs holding many socket.io clients. It records, per socket, when each
+// A child process of the benches (live-latency, ingest-throughput, memory) holding many socket.io clients. It records, per socket, when each
 // `message.created` of the running phase arrived (the phase's index is in the message text), and on request turns
 // those times into latencies against the times the parent hands it. Controlled over IPC.
 import { io } from 'socket.io-client';
@@ -22,47 +22,53 @@ function record(client, body) {
   else client.dupes++;
 }
 
-async function connect({ url, auths, desk }) {
+/** Connects every client, `batch` at a time (all at once by default), each waiting for its replay on the desk. */
+async function connect({ url, auths, desk, batch = auths.length }) {
   const started = now();
-  clients = auths.map((auth) => {
-    const client = { socket: undefined, recv: new Float64Array(0), dupes: 0, lastSeq: undefined, disconnects: 0, reconnects: 0, ready: false };
-    // The desk's own recovery: a client cut off (e.g. for not keeping up) reconnects with the last seq it saw.
-    const socket = io(url, {
-      auth: (cb) => cb(client.lastSeq === undefined ? { ...auth } : { ...auth, lastSeq: client.lastSeq }),
-      transports: ['websocket'],
-      forceNew: true,
-      reconnection: true,
-      reconnectionDelay: 200,
-      reconnectionDelayMax: 2_000,
-    });
-    client.socket = socket;
-    socket.on('message.created', (body) => record(client, body));
-    socket.onAny((_name, body) => {
-      events++;
-      if (typeof body?.seq === 'number') client.lastSeq = Math.max(client.lastSeq ?? 0, body.seq);
-    });
-    socket.on('disconnect', () => client.disconnects++);
-    socket.io.on('reconnect', () => client.reconnects++);
-    return client;
-  });
-  await Promise.all(
-    clients.map(
-      (client) =>
-        new Promise((resolve, reject) => {
-          const timer = setTimeout(() => reject(new Error('a client did not connect within 60 s')), 60_000);
-          const done = () => {
-            clearTimeout(timer);
-            client.ready = true;
-            resolve();
-          };
-          client.socket.once('connect_error', (err) => (clearTimeout(timer), reject(new Error(`connect_error: ${err.message}`))));
-          // The desk says when its replay is over; the bare server has none.
-          if (desk) client.socket.once('replay.done', done);
-          else client.socket.once('connect', done);
-        }),
-    ),
-  );
+  clients = [];
+  for (let from = 0; from < auths.length; from += batch) {
+    const part = auths.slice(from, from + batch).map((auth) => open(url, auth));
+    clients.push(...part);
+    await Promise.all(part.map((client) => ready(client, desk)));
+  }
   return { connected: clients.length, ms: now() - started };
+}
+
+function open(url, auth) {
+  const client = { socket: undefined, recv: new Float64Array(0), dupes: 0, lastSeq: undefined, disconnects: 0, reconnects: 0, ready: false };
+  // The desk's own recovery: a client cut off (e.g. for not keeping up) reconnects with the last seq it saw.
+  const socket = io(url, {
+    auth: (cb) => cb(client.lastSeq === undefined ? { ...auth } : { ...auth, lastSeq: client.lastSeq }),
+    transports: ['websocket'],
+    forceNew: true,
+    reconnection: true,
+    reconnectionDelay: 200,
+    reconnectionDelayMax: 2_000,
+  });
+  client.socket = socket;
+  socket.on('message.created', (body) => record(client, body));
+  socket.onAny((_name, body) => {
+    events++;
+    if (typeof body?.seq === 'number') client.lastSeq = Math.max(client.lastSeq ?? 0, body.seq);
+  });
+  socket.on('disconnect', () => client.disconnects++);
+  socket.io.on('reconnect', () => client.reconnects++);
+  return client;
+}
+
+function ready(client, desk) {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('a client did not connect within 60 s')), 60_000);
+    const done = () => {
+      clearTimeout(timer);
+      client.ready = true;
+      resolve();
+    };
+    client.socket.once('connect_error', (err) => (clearTimeout(timer), reject(new Error(`connect_error: ${err.message}`))));
+    // The desk says when its replay is over; the bare server has none.
+    if (desk) client.socket.once('replay.done', done);
+    else client.socket.once('connect', done);
+  });
 }
 
 function startPhase({ name, count }) {

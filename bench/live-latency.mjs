@@ -12,32 +12,28 @@
 //   BENCH_CLIENTS     connected clients (default 500)        BENCH_USERS    lead users they sign in as (default 5)
 //   BENCH_RATES       webhooks per second, one phase each (default 50,200)
 //   BENCH_SECONDS     length of each phase (default 20)      BENCH_PROCS    client processes (default 2)
+//   BENCH_CONNECT_BATCH  sockets each client process connects at once, waiting for their replay (default 50)
 //   BENCH_DRAIN_SECONDS  how long to wait after a phase for every client to receive every message (default 15); webhooks
 //                     still unprocessed then are discarded, so each phase starts without the last one's backlog
 //   BENCH_WORKERS     0 (default): the API runs the workers in-process, as `npm start` does; N > 0: the API runs
 //                     with RUN_WORKERS=false beside N worker processes polling every BENCH_WORKER_POLL_MS (default 50)
 //   BENCH_JSON        also write the raw results to this file
+//   BENCH_JSON_OUT    write the summary bench/run-all.mjs collects to this file
+//   BENCH_SKIP_BUILD  1: do not run scripts/build-if-missing.js first (bench/run-all.mjs has built once for every bench)
 //   BENCH_DESK_NODE_ARGS  extra node flags for the desk process (e.g. --cpu-prof --cpu-prof-dir=/tmp/prof)
-import { execFileSync, fork, spawn } from 'node:child_process';
-import { createHmac, randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { cpus, tmpdir, totalmem } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { execFileSync, fork } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { monitorOf } from './desk-monitor.mjs';
 import { cpuSeconds, machineTicks, postgresCpuSeconds } from './machine-load.mjs';
-import { envInt as int, withClient } from './bench-support.mjs';
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const API_MAIN = join(root, 'dist/apps/api/apps/api/src/main.js');
-const WORKER_MAIN = join(root, 'dist/apps/worker/apps/worker/src/main.js');
-const now = () => performance.timeOrigin + performance.now();
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+import { envInt as int, ratio, withClient, writeSummary } from './bench-support.mjs';
+import { ADMIN_URL, api, createBenchDatabase, killStarted, now, peer, root, signedWebhook, sleep, startDesk as startBuiltDesk, started } from './desk-process.mjs';
 const log = (...args) => console.error(`[bench ${((now() - T0) / 1000).toFixed(1)}s]`, ...args);
 
 const T0 = now();
 const env = process.env;
-const ADMIN_URL = env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 /** The PostgreSQL server's admin database (or `url`), for creating and dropping the run's database. */
 const withAdmin = (fn, url = ADMIN_URL) => withClient(url, fn);
 const CLIENTS = int('BENCH_CLIENTS', 500);
@@ -45,6 +41,8 @@ const USERS = int('BENCH_USERS', 5);
 const RATES = (env.BENCH_RATES || '50,200').split(',').map((r) => Number(r.trim())).filter((r) => r > 0);
 const SECONDS = int('BENCH_SECONDS', 20);
 const PROCS = int('BENCH_PROCS', 2);
+// Handshakes at once per client process: 500 at once can outwait the desk's database pool (connect_error "cannot check tokens").
+const BATCH = int('BENCH_CONNECT_BATCH', 50);
 const DRAIN_SECONDS = int('BENCH_DRAIN_SECONDS', 15);
 const WORKERS = int('BENCH_WORKERS', 0, 0);
 const WORKER_POLL_MS = int('BENCH_WORKER_POLL_MS', 50);
@@ -52,142 +50,11 @@ const THREADS = 100; // webhooks of a phase rotate over this many threads: the f
 const ADMIN = { email: 'bench-admin@bench.example', password: `bench-${randomBytes(8).toString('hex')}` };
 const SECRET = 'bench-api-channel-secret';
 
-// ---------------------------------------------------------------- processes, CPU, database
-
-const started = []; // child processes this run started, stopped by pid at the end
-
-function freePort() {
-  return new Promise((done) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => done(port));
-    });
-  });
-}
-
-/** An IPC peer (a forked child) answering {id, ok, result|error} to each command. */
-function peer(child) {
-  let next = 0;
-  const pending = new Map();
-  child.on('message', (m) => {
-    if (m && typeof m.id === 'number' && pending.has(m.id)) {
-      const { resolve, reject } = pending.get(m.id);
-      pending.delete(m.id);
-      if (m.ok) resolve(m.result);
-      else reject(new Error(m.error));
-    }
-  });
-  child.on('exit', (code) => {
-    for (const { reject } of pending.values()) reject(new Error(`child ${child.pid} exited (${code})`));
-    pending.clear();
-  });
-  return {
-    child,
-    ask: (cmd, body = {}) =>
-      new Promise((resolve, reject) => {
-        const id = ++next;
-        pending.set(id, { resolve, reject });
-        child.send({ id, cmd, ...body });
-      }),
-  };
-}
-
 // ---------------------------------------------------------------- the desk
 
-async function api(url, path, { token, body, method = body ? 'POST' : 'GET' } = {}) {
-  const res = await fetch(`${url}${path}`, {
-    method,
-    headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await res.text();
-  let json;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = text;
-  }
-  if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 300)}`);
-  return json;
-}
-
-/** A child process of ours with its output kept, stopped with SIGTERM (SIGKILL after 15 s). */
-function runChild(args, childEnv) {
-  const child = spawn(process.execPath, args, { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
-  started.push(child);
-  let output = '';
-  child.stdout.on('data', (d) => (output += d));
-  child.stderr.on('data', (d) => (output += d));
-  const exited = new Promise((done) => child.on('exit', (code, signal) => done(code ?? signal)));
-  return {
-    child,
-    output: () => output,
-    stop: async () => {
-      child.kill('SIGTERM');
-      const code = await Promise.race([exited, sleep(15_000).then(() => 'timeout')]);
-      if (code === 'timeout') child.kill('SIGKILL');
-      return code;
-    },
-  };
-}
-
 /** The built desk (`npm start`), plus BENCH_WORKERS worker processes (`npm run start:worker`) if asked for. */
-async function startDesk(dbUrl, dbName) {
-  const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), 'bench-desk-'));
-  const base = Object.fromEntries(Object.entries(env).filter(([k]) => !/^(DATABASE_URL|REDIS_URL|BENCH_|PORT$|LOG_LEVEL$|NODE_ENV$|RUN_WORKERS$|WORKER_POLL_MS$)/.test(k)));
-  const shared = {
-    ...base,
-    NODE_ENV: 'production',
-    DATABASE_URL: dbUrl,
-    DATA_DIR: dataDir,
-    LOG_LEVEL: 'warn',
-    JWT_SECRET: randomBytes(32).toString('hex'),
-    SECRETS_KEY: randomBytes(32).toString('hex'),
-    // A worker in its own process is not woken by the API: it finds new webhooks by polling.
-    ...(WORKERS > 0 ? { WORKER_POLL_MS: String(WORKER_POLL_MS) } : {}),
-  };
-  const api = runChild([...(env.BENCH_DESK_NODE_ARGS ?? '').split(' ').filter(Boolean), API_MAIN], {
-    ...shared,
-    PORT: String(port),
-    BOOTSTRAP_ADMIN_EMAIL: ADMIN.email,
-    BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password,
-    RUN_WORKERS: WORKERS > 0 ? 'false' : 'true',
-  });
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (api.child.exitCode !== null) throw new Error(`the desk exited early:\n${api.output()}`);
-    try {
-      if ((await fetch(`${url}/health`)).status === 200) break;
-    } catch {
-      /* not listening yet */
-    }
-    if (Date.now() > deadline) throw new Error(`the desk is not healthy after 60 s:\n${api.output()}`);
-    await sleep(200);
-  }
-  const workers = Array.from({ length: WORKERS }, () => runChild([WORKER_MAIN], { ...shared, LOG_LEVEL: 'info' }));
-  for (const w of workers) {
-    while (!w.output().includes('worker ready')) {
-      if (w.child.exitCode !== null) throw new Error(`a worker exited early:\n${w.output()}`);
-      if (Date.now() > deadline) throw new Error(`a worker is not ready after 60 s:\n${w.output()}`);
-      await sleep(100);
-    }
-  }
-  return {
-    child: api.child,
-    pids: [api.child.pid, ...workers.map((w) => w.child.pid)],
-    url,
-    dbName,
-    dbUrl,
-    output: () => [api, ...workers].map((p) => p.output()).join('\n'),
-    stop: async () => {
-      const codes = await Promise.all([...workers, api].map((p) => p.stop()));
-      rmSync(dataDir, { recursive: true, force: true });
-      return codes.join(', ');
-    },
-  };
-}
+const startDesk = (dbUrl) =>
+  startBuiltDesk(dbUrl, { admin: ADMIN, workers: WORKERS, workerPollMs: WORKER_POLL_MS, nodeArgs: (env.BENCH_DESK_NODE_ARGS ?? '').split(' ').filter(Boolean) });
 
 // ---------------------------------------------------------------- load and measurement
 
@@ -275,20 +142,15 @@ async function deskPhase(desk, channelId, procs, monitor, name, rate, seconds) {
   const cpu = cpuProbe(desk.pids, procs.map((p) => p.child.pid));
   const sendSeconds = await steady(rate, count, (i) => {
     const thread = i % THREADS;
-    const raw = JSON.stringify({
-      id: `${name}-${i}`,
-      kind: 'comment',
-      threadId: `${name}-thread-${thread}`,
-      author: { id: `${name}-customer-${thread}`, name: `Customer ${thread}`, followers: 10 },
-      text: `bench ${name} ${i}`,
-      createdAt: new Date().toISOString(),
-    });
     const sent = now();
     inflight.push(
-      fetch(`${desk.url}/webhooks/${channelId}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-signature': `sha256=${createHmac('sha256', SECRET).update(raw).digest('hex')}` },
-        body: raw,
+      signedWebhook(desk.url, channelId, SECRET, {
+        id: `${name}-${i}`,
+        kind: 'comment',
+        threadId: `${name}-thread-${thread}`,
+        author: { id: `${name}-customer-${thread}`, name: `Customer ${thread}`, followers: 10 },
+        text: `bench ${name} ${i}`,
+        createdAt: new Date().toISOString(),
       }).then(
         async (res) => {
           const t = now();
@@ -348,36 +210,6 @@ async function baselinePhase(server, procs, name, rate, seconds, deskRun) {
   return { name, rate, count, sendSeconds: run.seconds, drain, cpu: load, ...result };
 }
 
-/** An admin socket in this process: what the desk sends per webhook (types, counts, a real body of each). */
-function monitorOf(io, url, token) {
-  const socket = io(url, { auth: { token }, transports: ['websocket'], forceNew: true });
-  let counts = new Map();
-  const samples = new Map();
-  socket.onAny((type, body) => {
-    if (typeof body?.seq !== 'number' || type === 'replay.done') return;
-    counts.set(type, (counts.get(type) ?? 0) + 1);
-    samples.set(type, body);
-  });
-  return {
-    ready: new Promise((resolve, reject) => {
-      socket.once('replay.done', resolve);
-      socket.once('connect_error', reject);
-    }),
-    reset: () => (counts = new Map()),
-    // Per message.created rather than per webhook sent: a desk that fell behind delivered fewer of each.
-    shape: () => {
-      const messages = counts.get('message.created') || 1;
-      return {
-        message: samples.get('message.created'),
-        perMessage: Object.fromEntries([...counts].map(([t, n]) => [t, n / messages])),
-        bytes: Object.fromEntries([...samples].map(([t, b]) => [t, JSON.stringify(b).length])),
-        others: [...counts].filter(([t]) => t !== 'message.created').map(([type, n]) => ({ type, perTick: n / messages, body: samples.get(type) })),
-      };
-    },
-    close: () => socket.close(),
-  };
-}
-
 // ---------------------------------------------------------------- report
 
 const ms = (v) => (Number.isNaN(v) ? 'n/a' : v === Infinity ? 'never' : v >= 100 ? v.toFixed(0) : v.toFixed(1));
@@ -413,17 +245,35 @@ function table(title, runs, deskRuns) {
   return lines.join('\n');
 }
 
+/** The orchestrator's rows: p50 and p99 per rate, a ratio only where neither side was saturated. */
+function summaryRows(deskRuns, baseRuns) {
+  return deskRuns.flatMap((dr, k) => {
+    const br = baseRuns[k];
+    const lost = dr.missing + dr.unanswered + dr.discarded;
+    const delivered = ((dr.latency.n - dr.missing) / (dr.count * CLIENTS)) * 100;
+    const saturated = lost > 0 || br.missing > 0;
+    const note = saturated
+      ? ` (saturated: processed ${dr.throughput.toFixed(0)}/s of ${dr.rate}/s, ${delivered.toFixed(0)} % of deliveries in time, ${dr.unanswered} webhooks unanswered)`
+      : '';
+    return ['p50', 'p99'].map((q) => ({
+      measure: `webhook answered → ${CLIENTS} clients' \`message.created\` at ${dr.rate}/s, ${q} ms`,
+      desk: `${ms(dr.latency[q])}${q === 'p50' ? note : ''}`,
+      baseline: `${ms(br.latency[q])} (bare socket.io emit)`,
+      ratio: saturated ? 'not comparable (desk saturated)' : ratio(dr.latency[q], br.latency[q]),
+    }));
+  });
+}
+
 // ---------------------------------------------------------------- main
 
 async function main() {
   const { io } = await import('socket.io-client');
   log(`clients ${CLIENTS} (${USERS} lead users, ${PROCS} client processes), rates ${RATES.join(', ')}/s for ${SECONDS} s each`);
-  execFileSync(process.execPath, [join(root, 'scripts/build-if-missing.js')], { cwd: root, stdio: ['ignore', process.stderr, 'inherit'] });
+  // bench/run-all.mjs builds once for all its benches: a rebuild mid-run would measure other code than the rest.
+  if (env.BENCH_SKIP_BUILD !== '1') execFileSync(process.execPath, [join(root, 'scripts/build-if-missing.js')], { cwd: root, stdio: ['ignore', process.stderr, 'inherit'] });
 
-  const dbName = `bench_live_${randomBytes(4).toString('hex')}`;
-  const dbUrl = new URL(ADMIN_URL);
-  dbUrl.pathname = `/${dbName}`;
-  await withAdmin((c) => c.query(`CREATE DATABASE "${dbName}"`));
+  const db = await createBenchDatabase('live');
+  const dbName = db.name;
   log(`database ${dbName} created`);
   let desk;
   let procs = [];
@@ -432,13 +282,13 @@ async function main() {
     for (const p of procs) if (p.child.connected) p.child.disconnect();
     if (baseline?.child.connected) baseline.child.disconnect();
     if (desk) await desk.stop().catch(() => undefined);
-    for (const c of started) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
-    await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`)).catch((e) => log(`dropping ${dbName} failed: ${e.message}`));
+    killStarted();
+    await db.drop().catch((e) => log(`dropping ${dbName} failed: ${e.message}`));
   };
   process.once('SIGINT', () => void cleanup().finally(() => process.exit(130)));
 
   try {
-    desk = await startDesk(dbUrl.toString(), dbName);
+    desk = await startDesk(db.url);
     log(`desk up at ${desk.url} (pid ${desk.child.pid})`);
     const { accessToken: admin } = await api(desk.url, '/api/auth/login', { body: ADMIN });
     const tokens = [];
@@ -458,7 +308,7 @@ async function main() {
     });
     const auths = Array.from({ length: CLIENTS }, (_, i) => ({ token: tokens[i % tokens.length] }));
     const split = (list) => procs.map((_, k) => list.filter((__, i) => i % procs.length === k));
-    const conn = await Promise.all(procs.map((p, k) => p.ask('connect', { url: desk.url, auths: split(auths)[k], desk: true })));
+    const conn = await Promise.all(procs.map((p, k) => p.ask('connect', { url: desk.url, auths: split(auths)[k], desk: true, batch: BATCH })));
     log(`${CLIENTS} desk clients connected and replayed in ${(Math.max(...conn.map((c) => c.ms)) / 1000).toFixed(1)} s`);
     const monitor = monitorOf(io, desk.url, admin);
     await monitor.ready;
@@ -483,7 +333,7 @@ async function main() {
     started.push(baselineChild);
     const port = await new Promise((resolve) => baselineChild.on('message', (m) => m?.listening && resolve(m.listening)));
     baseline = peer(baselineChild);
-    await Promise.all(procs.map((p, k) => p.ask('connect', { url: `http://127.0.0.1:${port}`, auths: split(auths)[k], desk: false })));
+    await Promise.all(procs.map((p, k) => p.ask('connect', { url: `http://127.0.0.1:${port}`, auths: split(auths)[k], desk: false, batch: BATCH })));
     log(`${CLIENTS} clients connected to the bare socket.io server`);
     await baselinePhase(baseline, procs, 'bwarm', 20, 3, deskRuns[0]);
     const baseRuns = [];
@@ -512,8 +362,8 @@ async function main() {
         if (lost > 0 || br.missing > 0) {
           return `| ${rate} | not comparable: saturated (desk: ${dr.missing} deliveries missing, ${dr.unanswered} webhooks unanswered, ${dr.discarded} discarded; baseline: ${br.missing} deliveries missing, ${br.disconnects} disconnects) | | |`;
         }
-        const ratio = (x, y) => `${ms(x)} / ${ms(y)} = ×${(x / y).toFixed(1)}`;
-        return `| ${rate} | ${ratio(dr.latency.p50, br.latency.p50)} | ${ratio(dr.latency.p99, br.latency.p99)} | ${ratio(dr.latency.max, br.latency.max)} |`;
+        const both = (x, y) => `${ms(x)} / ${ms(y)} = ×${(x / y).toFixed(1)}`;
+        return `| ${rate} | ${both(dr.latency.p50, br.latency.p50)} | ${both(dr.latency.p99, br.latency.p99)} | ${both(dr.latency.max, br.latency.max)} |`;
       }),
       '',
       `Run took ${total.toFixed(0)} s (${CLIENTS} clients, ${USERS} lead users, ${PROCS} client processes, ${SECONDS} s per phase; ` +
@@ -523,6 +373,7 @@ async function main() {
     console.log(report);
     if (warnings.length > 0) log(`desk warnings (first 5):\n${warnings.slice(0, 5).join('\n')}`);
     if (env.BENCH_JSON) writeFileSync(env.BENCH_JSON, JSON.stringify({ deskRuns, baseRuns, total, warnings }, null, 2));
+    writeSummary({ title: `Live latency, ${CLIENTS} connected clients (\`bench/live-latency.mjs\`)`, seconds: total, rows: summaryRows(deskRuns, baseRuns), markdown: report });
     await Promise.all(procs.map((p) => p.ask('close').catch(() => undefined)));
   } finally {
     await cleanup();

@@ -15,6 +15,7 @@
 //   BENCH_DB         an existing database (on the same server) seeded by an earlier run with BENCH_KEEP_DB=1: no seeding
 //   BENCH_OUTCOMES   outcomes to seed (default 1000000)      BENCH_RUNS   timed runs per case (default 10)
 //   BENCH_OUT        the markdown file to write (default bench/results/sla-report.md)
+//   BENCH_JSON_OUT   write the summary bench/run-all.mjs collects to this file
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -22,7 +23,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { envInt as int, withClient } from './bench-support.mjs';
+import { envInt as int, ratio, withClient, writeSummary } from './bench-support.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -254,6 +255,21 @@ async function main() {
 
     const report = render({ results, week, jit, explain, total, mine, size, settings });
     console.log(report);
+    writeSummary({
+      title: `SLA report over ${mine.toLocaleString('en')} outcomes (\`bench/sla-report.mjs\`)`,
+      seconds: (performance.now() - T0) / 1000,
+      // The slowest grouping of each range, beside the bare count(*) of the same rows.
+      rows: results.map((r) => {
+        const [g, worst] = Object.entries(r.groups).reduce((a, b) => (b[1].p50 > a[1].p50 ? b : a));
+        return {
+          measure: `SLA report, ${r.range.name} (${r.n.toLocaleString('en')} outcomes), slowest grouping (${g}), p50 / max ms`,
+          desk: `${ms(worst.p50)} / ${ms(worst.max)}`,
+          baseline: `${ms(r.floor.p50)} / ${ms(r.floor.max)} (count(*) of the same rows)`,
+          ratio: ratio(worst.p50, r.floor.p50),
+        };
+      }),
+      markdown: report,
+    });
     mkdirSync(dirname(OUT), { recursive: true });
     writeFileSync(OUT, `${report}\n`);
     log(`written to ${OUT}`);

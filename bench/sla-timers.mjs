@@ -28,6 +28,7 @@
 //   BENCH_DRAIN_SECONDS   how long after the last deadline to wait for every clock to have fired (default 900)
 //   BENCH_OUT             the markdown report (default bench/results/sla-timers.md)
 //   BENCH_JSON            also write the raw numbers to this file
+//   BENCH_JSON_OUT        write the summary bench/run-all.mjs collects to this file
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -36,7 +37,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { cpuSeconds, machineTicks, postgresCpuSeconds } from './machine-load.mjs';
-import { envInt as int, withClient } from './bench-support.mjs';
+import { envInt as int, ratio, withClient, writeSummary } from './bench-support.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const WORKER_MAIN = join(root, 'dist/apps/worker/apps/worker/src/main.js');
@@ -305,6 +306,7 @@ async function main() {
     mkdirSync(dirname(OUT), { recursive: true });
     writeFileSync(OUT, report);
     if (env.BENCH_JSON) writeFileSync(env.BENCH_JSON, JSON.stringify(result, null, 2));
+    writeSummary({ title: `SLA timers with ${N.toLocaleString('en-US')} open conversations (\`bench/sla-timers.mjs\`)`, seconds: (now() - T_START) / 1000, rows: summaryRows(result), markdown: report });
     log(`written to ${OUT}`);
     await pool.end();
     const codes = await Promise.all(workers.map((w) => w.stop()));
@@ -314,6 +316,27 @@ async function main() {
     for (const w of children) await w.stop().catch(() => undefined);
     await withClient(ADMIN_URL, (c) => c.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`)).catch((err) => log(`could not drop ${dbName}: ${err.message}`));
   }
+}
+
+/** The orchestrator's rows: stamped and visible lateness of warnings and breaches beside the setTimeout floor. */
+function summaryRows(r) {
+  const row = (name) => r.rows.find(([n]) => n === name)[1];
+  const spread = `deadlines over ${r.spread[0]}–${r.spread[1]} s, ${Math.round(r.duePerSecond)} due/s`;
+  return [
+    ['warnings', 'floor: setTimeout, warning instants'],
+    ['breaches', 'floor: setTimeout, breach instants'],
+  ].flatMap(([kind, floorName]) => {
+    const floor = row(floorName);
+    return ['stamped', 'visible'].map((how) => {
+      const s = row(`${kind}, ${how}`);
+      return {
+        measure: `SLA ${kind} lateness, ${how} (${spread}), p50 / p99 ms`,
+        desk: `${ms(s.p50)} / ${ms(s.p99)} (${s.n.toLocaleString('en-US')} fires)`,
+        baseline: `${ms(floor.p50)} / ${ms(floor.p99)} (bare setTimeout)`,
+        ratio: `p99 ${ratio(s.p99, floor.p99)}`,
+      };
+    });
+  });
 }
 
 function markdown(r) {
