@@ -8,7 +8,7 @@ import { partialRows, processorSettled } from '../support/fuzz/integrity';
 import { fuzzSeed, replayHint, Rng } from '../support/fuzz/random';
 
 /** Requests per run; FUZZ_API changes it. */
-const REQUESTS = Number(process.env.FUZZ_API ?? 3200);
+const REQUESTS = Number(process.env.FUZZ_API ?? 2400);
 const CONCURRENCY = 12;
 const SEED = fuzzSeed();
 const REPLAY = replayHint(SEED, 'test/e2e/fuzz-api.e2e-spec.ts');

@@ -12,7 +12,7 @@ import { loadFixtures, webhookCase, type WebhookCase } from '../support/fuzz/web
 import { Client } from 'pg';
 
 /** Deliveries per run; FUZZ_WEBHOOKS changes it (a long soak: FUZZ_WEBHOOKS=50000). */
-const DELIVERIES = Number(process.env.FUZZ_WEBHOOKS ?? 3200);
+const DELIVERIES = Number(process.env.FUZZ_WEBHOOKS ?? 2000);
 /** YouTube comment pages stored as its poller stores them (its webhook refuses everything). */
 const POLLED = Math.round(DELIVERIES / 40);
 const CONCURRENCY = 12;
