@@ -51,6 +51,10 @@ describe('inbox listing: keyset pages and the agent scope', () => {
     await insertConversations(sql, workspaceId, channel.id, 3, { roleId: roleB, assigneeId: agent2.id });
     const resolved = await insertConversations(sql, workspaceId, channel.id, 3, { roleId: roleA });
     await sql.query(`UPDATE conversations SET status = 'resolved' WHERE id = ANY($1)`, [resolved]);
+    // Platform times far from now put activity before 1970 and past 2286: cursors must still carry them.
+    const [first, second] = await insertConversations(sql, workspaceId, channel.id, 2, { roleId: roleA });
+    await sql.query(`UPDATE conversations SET last_message_at = '2999-01-01T00:00:00.123456Z' WHERE id = $1`, [first]);
+    await sql.query(`UPDATE conversations SET last_message_at = '1960-06-01T12:00:00.654321Z' WHERE id = $1`, [second]);
   });
 
   it.each([1, 2, 5, 50])('a lead pages through everything in order, %i at a time', async (limit) => {
@@ -59,7 +63,7 @@ describe('inbox listing: keyset pages and the agent scope', () => {
 
   it.each([1, 2, 3, 50])('an agent pages through its own and its roles’ conversations, each once, %i at a time', async (limit) => {
     const expected = await expectedOrder(`assignee_id = $2 OR role_id = $3`, [agent.id, roleA]);
-    expect(expected).toHaveLength(7 + 5 + 4 + 3);
+    expect(expected).toHaveLength(7 + 5 + 4 + 3 + 2);
     expect(await allPages(agent.token, {}, limit)).toEqual(expected);
   });
 

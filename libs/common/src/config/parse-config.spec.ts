@@ -56,7 +56,7 @@ describe('parseConfig', () => {
     expect(parseConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8, fd00::/8, 192.168.1.7' }).trustProxy).toEqual(['loopback', '10.0.0.0/8', 'fd00::/8', '192.168.1.7']);
   });
 
-  it.each(['true', '11', 'proxy.example.com', '10.0.0.0/8,'])('rejects TRUST_PROXY=%s', (v) => {
+  it.each(['true', '11', 'proxy.example.com', '10.0.0.0/8,', '300.1.1.1', '10.0.0.0/40', ':', 'fd00::/129'])('rejects TRUST_PROXY=%s', (v) => {
     expectRejected({ TRUST_PROXY: v }, 'TRUST_PROXY');
   });
 

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { AppConfig, LogLevel, NodeEnv } from './app-config';
 
 export class ConfigError extends Error {
@@ -115,13 +116,20 @@ export function parseConfig(env: Env): AppConfig {
   return config;
 }
 
-const PROXY = /^(loopback|linklocal|uniquelocal|\d{1,3}(\.\d{1,3}){3}(\/\d{1,2})?|[0-9a-fA-F:]*:[0-9a-fA-F:.]*(\/\d{1,3})?)$/;
+/** What Express's trust proxy takes in a list: a named range, or an address with an optional prefix length. */
+function isProxy(item: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(item)) return true;
+  const [address, prefix, extra] = item.split('/');
+  const family = isIP(address ?? '');
+  if (family === 0 || extra !== undefined) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+}
 
 function trustProxy(v: string | undefined, problems: string[]): false | number | string[] {
   if (v === undefined || ['false', 'no', '0'].includes(v.toLowerCase())) return false;
   if (/^\d+$/.test(v) && Number(v) <= 10) return Number(v);
   const list = v.split(',').map((item) => item.trim());
-  if (list.every((item) => PROXY.test(item))) return list;
+  if (list.every(isProxy)) return list;
   problems.push(`TRUST_PROXY must be false, a hop count from 1 to 10, or a comma-separated list of addresses, CIDR ranges, loopback, linklocal or uniquelocal (got "${v}")`);
   return false;
 }

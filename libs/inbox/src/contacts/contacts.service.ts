@@ -29,13 +29,19 @@ export class ContactsService {
    */
   async assertReachable(scope: ConversationScope, ids: string[]): Promise<void> {
     if (scope.all) return;
-    const params: unknown[] = [ids];
-    const reached = await rows<{ contact_id: string }>(
+    const wanted = [...new Set(ids.map((id) => id.toLowerCase()))];
+    const params: unknown[] = [wanted];
+    const readable = scopeSql(scope, params);
+    // The conversation's own contact, or anyone else who wrote in it (another customer answering in a comment thread).
+    const reached = await rows<{ id: string }>(
       this.db,
-      `SELECT DISTINCT c.contact_id FROM conversations c WHERE c.contact_id = ANY($1::uuid[]) AND ${scopeSql(scope, params)}`,
+      `SELECT c.contact_id AS id FROM conversations c WHERE c.contact_id = ANY($1::uuid[]) AND ${readable}
+       UNION
+       SELECT m.author_id FROM messages m JOIN conversations c ON c.id = m.conversation_id
+       WHERE m.author_type = 'contact' AND m.author_id = ANY($1::uuid[]) AND m.workspace_id = $2 AND ${readable}`,
       params,
     );
-    if (reached.length < new Set(ids).size) throw new DomainException('CONTACT_NOT_FOUND', 'Contact not found');
+    if (reached.length < wanted.length) throw new DomainException('CONTACT_NOT_FOUND', 'Contact not found');
   }
 
   async get(workspaceId: string, id: string, m: EntityManager = this.db.manager): Promise<ContactView> {

@@ -13,7 +13,7 @@ export function encodeCursor(position: CursorPosition): string {
 export function decodeCursor(cursor: string): CursorPosition {
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && typeof value[0] === 'string' && /^\d{1,16}$/.test(value[0]) && isUuid(value[1])) {
+    if (Array.isArray(value) && typeof value[0] === 'string' && /^-?\d{1,18}$/.test(value[0]) && isUuid(value[1])) {
       return { activityUs: value[0], id: value[1] };
     }
   } catch {

@@ -62,7 +62,7 @@ export class ConversationQueryService {
     params.push(scope.userId);
     const me = `$${params.length}`;
     // Filtered to the queue or to someone else, nothing assigned to the agent can match: the roles alone answer.
-    const mineCanMatch = f.assigneeId === undefined || f.assigneeId === 'me' || f.assigneeId === scope.userId;
+    const mineCanMatch = f.assigneeId === undefined || f.assigneeId === 'me' || f.assigneeId.toLowerCase() === scope.userId.toLowerCase();
     const mine = `SELECT mine.id FROM (SELECT c.id FROM ${CONVERSATION_FROM} WHERE c.workspace_id = $1 AND c.assignee_id = ${me}${filters} ${order} LIMIT ${limit}) mine
       UNION ALL`;
     return `${mineCanMatch ? mine : ''}
@@ -98,7 +98,11 @@ export class ConversationQueryService {
       const at = decodeCursor(f.cursor);
       params.push(at.activityUs, at.id);
       // A row comparison on the indexed columns themselves, so the index seeks to the page instead of filtering every newer row.
-      where.push(`(c.last_message_at, c.id) < (timestamptz 'epoch' + $${params.length - 1}::bigint * interval '1 microsecond', $${params.length}::uuid)`);
+      // Whole seconds and the rest apart: each product is exact in float8 for any year a timestamptz holds.
+      const us = `$${params.length - 1}::bigint`;
+      where.push(
+        `(c.last_message_at, c.id) < (timestamptz 'epoch' + (${us} / 1000000) * interval '1 second' + (${us} % 1000000) * interval '1 microsecond', $${params.length}::uuid)`,
+      );
     }
     return where.map((w) => ` AND ${w}`).join('');
   }

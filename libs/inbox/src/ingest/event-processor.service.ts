@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type QueryRunner } from 'typeorm';
-import { APP_CONFIG, AppConfig } from '@app/common';
+import { APP_CONFIG, AppConfig, isDatabaseUnavailable } from '@app/common';
 import { adapterFor, ChannelsService, createHttpExecutor, WebhookParseError, type Channel, type HttpExecutor, type NormalizedEvent } from '@app/channels';
 import { rows } from '@app/db';
 import { backoffMs } from '../work/work-loop';
@@ -75,7 +75,7 @@ export class EventProcessorService {
         runner,
         `SELECT id, workspace_id, channel_id, content_type, body, attempts, received_at FROM webhook_events
          WHERE status = 'pending' AND next_attempt_at <= now()
-         ORDER BY received_at, id LIMIT ${PER_TRANSACTION} FOR UPDATE SKIP LOCKED`,
+         ORDER BY next_attempt_at, received_at, id LIMIT ${PER_TRANSACTION} FOR UPDATE SKIP LOCKED`,
       );
       const published = new Map<string, ChangeSet>();
       const channels = new Map<string, Promise<Channel | null>>();
@@ -118,6 +118,8 @@ export class EventProcessorService {
       await runner.query('RELEASE SAVEPOINT apply');
       return changes;
     } catch (err) {
+      // The database going away is no fault of the event: the whole batch rolls back and waits, no attempt spent.
+      if (isDatabaseUnavailable(err)) throw err;
       await runner.query('ROLLBACK TO SAVEPOINT apply');
       await this.fail(runner, event, err);
       return null;
@@ -127,6 +129,7 @@ export class EventProcessorService {
   private async fail(runner: QueryRunner, event: ClaimedEvent, err: unknown): Promise<void> {
     const message = err instanceof Error ? err.message : String(err);
     if (isLockConflict(err)) {
+      this.logger.debug(`event ${event.id} clashed with concurrent work (${message}); back in the queue`);
       // Two lanes took the same hot conversations in another order: not the event's fault, so no attempt is spent
       // (a storm on one post would otherwise fail its comments for good); it goes back to the queue shortly.
       await runner.query(`UPDATE webhook_events SET next_attempt_at = now() + interval '50 milliseconds' * (1 + random()) WHERE id = $1`, [event.id]);

@@ -21,8 +21,11 @@ interface ClaimedReply {
 const BATCH = 10;
 /** How long a claimed reply is ours: beyond the HTTP timeout (15 s) and the recording of the platform's answer. */
 const LEASE_SECONDS = 120;
-/** The platform's answer is recorded, through a database outage, until this long after the claim (then the lease is near). */
-const RECORD_WITHIN_MS = 90_000;
+/**
+ * The platform's answer is recorded, through a database outage, until this long after the claim: the lease's end
+ * less one retry. An outage outlasting the lease right after a platform took a reply can still send it twice.
+ */
+const RECORD_WITHIN_MS = (LEASE_SECONDS - 5) * 1000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -49,20 +52,27 @@ export class OutboundDeliveryService {
          ORDER BY next_attempt_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
        RETURNING message_id, workspace_id, channel_id, outbound_message_id, attempts`,
     );
-    await Promise.all(claimed.map((reply) => this.deliver(reply)));
+    // Settled, not all: a tick that returned while a sibling was still between the platform's answer and its record
+    // would let a shutdown cut that record off, and the reply would go out again after its lease.
+    const settled = await Promise.allSettled(claimed.map((reply) => this.deliver(reply)));
+    const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
     return claimed.length;
   }
 
   private async deliver(reply: ClaimedReply): Promise<void> {
     const claimedAt = Date.now();
+    let databaseAway = false;
     const outcome = await this.attempt(reply).catch((err: unknown): SendOutcome => {
       const error = err instanceof Error ? err.message : String(err);
-      // Neither a platform that cannot be reached nor our own database being away says anything about the reply.
-      return err instanceof NetworkError || isDatabaseUnavailable(err) ? { outcome: 'retry', error } : { outcome: 'failed', error };
+      // Neither a platform that cannot be reached nor our own database being away says anything about the reply;
+      // the database being away (before anything was sent) does not even spend an attempt.
+      databaseAway = isDatabaseUnavailable(err);
+      return err instanceof NetworkError || databaseAway ? { outcome: 'retry', error } : { outcome: 'failed', error };
     });
-    const final = outcome.outcome === 'failed' || (outcome.outcome === 'retry' && reply.attempts >= this.config.retryMaxAttempts);
+    const final = outcome.outcome === 'failed' || (outcome.outcome === 'retry' && !databaseAway && reply.attempts >= this.config.retryMaxAttempts);
     if (outcome.outcome !== 'sent') this.logger.warn(`reply ${reply.message_id} attempt ${reply.attempts}: ${outcome.error}${final ? ' (giving up)' : ''}`);
-    await this.record(claimedAt, () => this.recordOutcome(reply, outcome, final));
+    await this.record(claimedAt, () => this.recordOutcome(reply, outcome, final, databaseAway));
   }
 
   /**
@@ -81,7 +91,7 @@ export class OutboundDeliveryService {
     }
   }
 
-  private async recordOutcome(reply: ClaimedReply, outcome: SendOutcome, final: boolean): Promise<void> {
+  private async recordOutcome(reply: ClaimedReply, outcome: SendOutcome, final: boolean, uncounted: boolean): Promise<void> {
     if (outcome.outcome === 'sent') return this.markSent(reply, outcome.externalId);
     if (final) {
       await this.db.transaction(async (m) => {
@@ -93,8 +103,9 @@ export class OutboundDeliveryService {
     }
     const wait = backoffMs(this.config.retryBaseMs, reply.attempts, (('retryAfterSeconds' in outcome && outcome.retryAfterSeconds) || 0) * 1000);
     await this.db.query(
-      `UPDATE outbox SET locked_until = NULL, last_error = $2, next_attempt_at = now() + ($3 || ' milliseconds')::interval WHERE message_id = $1`,
-      [reply.message_id, outcome.error.slice(0, 2000), String(wait)],
+      `UPDATE outbox SET locked_until = NULL, last_error = $2, next_attempt_at = now() + ($3 || ' milliseconds')::interval,
+         attempts = attempts - CASE WHEN $4 THEN 1 ELSE 0 END WHERE message_id = $1`,
+      [reply.message_id, outcome.error.slice(0, 2000), String(wait), uncounted],
     );
   }
 

@@ -55,7 +55,8 @@ export class LiveHub implements OnApplicationBootstrap, BeforeApplicationShutdow
     this.viewers = new Viewers(server);
     coalesceWrites(server);
     server.use((socket, next) => {
-      this.setup.run(() => this.authenticate(socket)).then(
+      // A client that gave up while queued is not worth a token check.
+      this.setup.run(async () => (socket.conn.readyState === 'open' ? this.authenticate(socket) : Promise.reject(new Error('the client left while queued')))).then(
         () => next(),
         (err: unknown) => next(handshakeError(err)),
       );
@@ -132,6 +133,7 @@ export class LiveHub implements OnApplicationBootstrap, BeforeApplicationShutdow
   /** Loads what the connection may see and records its presence; answers whether it is still there to replay to. */
   private async start(session: Session, data: SocketData): Promise<boolean> {
     const { socket, user } = session;
+    if (!socket.connected) return false;
     // The feed's head first, then access and roles: a change is then either in what we load or after the head,
     // and changes after the head that arrive while we load are applied again on top of it.
     await this.feed.follow(user.workspaceId);
