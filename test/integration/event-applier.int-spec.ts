@@ -56,6 +56,25 @@ describe('applyEvent', () => {
     expect(Number((await ds.query(`SELECT count(*) AS n FROM contact_identities WHERE external_id = 'racer'`))[0].n)).toBe(1);
   });
 
+  it('leaves no empty conversation when another thread stores the same message first', async () => {
+    // The first transaction holds the message, uncommitted; the second, for another thread, does not see it yet,
+    // starts its conversation, then waits on the message's key and finds it taken once the first commits.
+    const first = ds.createQueryRunner();
+    await first.connect();
+    await first.startTransaction();
+    try {
+      await applyEvent(first.manager, channel, ev({ externalId: 'same-1', author: { id: 'twin' }, threadKey: 'root:x' }), received, new ChangeSet(), NO_ROUTING);
+      const second = apply(ev({ externalId: 'same-1', author: { id: 'twin' }, threadKey: 'root:y' }));
+      await new Promise((r) => setTimeout(r, 300));
+      await first.commitTransaction();
+      await second;
+    } finally {
+      await first.release();
+    }
+    const threads = await ds.query(`SELECT thread_key, (SELECT count(*) FROM messages m WHERE m.conversation_id = c.id)::int AS messages FROM conversations c WHERE channel_id = $1 AND thread_key IN ('root:x', 'root:y')`, [channel.id]);
+    expect(threads).toEqual([{ thread_key: 'root:x', messages: 1 }]);
+  });
+
   it('puts concurrent messages of one DM thread into one conversation', async () => {
     await Promise.all(['a', 'b', 'c', 'd'].map((x) => apply(ev({ externalId: `dm-${x}`, author: { id: 'dm-person' } }))));
     const rows = await ds.query(`SELECT DISTINCT conversation_id FROM messages WHERE external_id LIKE 'dm-_'`);

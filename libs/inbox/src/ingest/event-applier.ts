@@ -88,7 +88,9 @@ async function upsertMessage(
     ],
   );
   if (inserted.length === 0) {
-    // A concurrent event stored the same message first: what is left is to revise it.
+    // A concurrent event stored the same message first: what is left is to revise it. A conversation this event
+    // started for it would stay empty, so it goes (nothing else refers to it yet).
+    if (thread.created) await m.query(`DELETE FROM conversations WHERE id = $1`, [thread.conversationId]);
     await reviseExisting(m, channel, ev, receivedAt, changes);
     return;
   }
