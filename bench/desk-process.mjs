@@ -62,11 +62,13 @@ export function peer(child) {
 }
 
 /** A JSON call of the desk's HTTP API; a status of 300 or more throws with the answer. */
-export async function api(url, path, { token, body, method = body ? 'POST' : 'GET' } = {}) {
+/** One JSON call of the desk's API: {status, body (parsed when JSON), headers}; throws only when it cannot be reached. */
+export async function request(url, path, { token, body, method = body ? 'POST' : 'GET', timeoutMs } = {}) {
   const res = await fetch(`${url}${path}`, {
     method,
     headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: body ? JSON.stringify(body) : undefined,
+    ...(timeoutMs ? { signal: AbortSignal.timeout(timeoutMs) } : {}),
   });
   const text = await res.text();
   let json;
@@ -75,11 +77,16 @@ export async function api(url, path, { token, body, method = body ? 'POST' : 'GE
   } catch {
     json = text;
   }
-  if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 300)}`);
-  return json;
+  return { status: res.status, body: json, headers: res.headers };
 }
 
-/** A webhook of the generic `api` channel, signed with its secret as a platform would. */
+/** request() that must succeed: answers the body, throws with the status otherwise. */
+export async function api(url, path, options = {}) {
+  const res = await request(url, path, options);
+  if (res.status >= 300) throw new Error(`${options.method ?? (options.body ? 'POST' : 'GET')} ${path}: ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
+  return res.body;
+}
+
 export function signedWebhook(url, channelId, secret, event) {
   const raw = JSON.stringify(event);
   return fetch(`${url}/webhooks/${channelId}`, {

@@ -6,7 +6,8 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, ROOT } from './support.mjs';
+import { freePort } from '../desk-process.mjs';
+import { ROOT } from './support.mjs';
 
 const require = createRequire(import.meta.url);
 

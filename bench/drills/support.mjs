@@ -3,11 +3,11 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { appendFileSync, chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
+import { withClient } from '../bench-support.mjs';
+import { freePort, request } from '../desk-process.mjs';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const API_MAIN = join(ROOT, 'dist/apps/api/apps/api/src/main.js');
@@ -32,25 +32,6 @@ export const simulator = {
   accounts: () => require(join(SIMULATOR, 'apps/simulator/src/demo-accounts.js')),
   adapters: () => require(join(SIMULATOR, 'libs/channels/src/adapters/registry.js')),
 };
-
-export function freePort() {
-  return new Promise((done) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => done(port));
-    });
-  });
-}
-
-export async function withClient(url, fn) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
 
 /** A fresh database for one drill on the cluster. */
 export async function createDatabase(cluster, name) {
@@ -169,20 +150,7 @@ export class Desk {
 
   /** One API call as the signed-in admin: {status, body, headers}; throws only when the desk cannot be reached. */
   async call(method, path, body) {
-    const res = await fetch(`${this.url}${path}`, {
-      method,
-      headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(this.token ? { authorization: `Bearer ${this.token}` } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-      signal: AbortSignal.timeout(15_000),
-    });
-    const text = await res.text();
-    let json;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      json = text;
-    }
-    return { status: res.status, body: json, headers: res.headers };
+    return request(this.url, path, { method, body, token: this.token, timeoutMs: 15_000 });
   }
 
   async must(method, path, body) {
