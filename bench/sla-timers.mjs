@@ -38,6 +38,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { cpuSeconds, machineTicks, postgresCpuSeconds } from './machine-load.mjs';
 import { envInt as int, ratio, withClient, writeSummary } from './bench-support.mjs';
+import { ADMIN_URL } from './desk-process.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const WORKER_MAIN = join(root, 'dist/apps/worker/apps/worker/src/main.js');
@@ -47,7 +48,6 @@ const T_START = now();
 const log = (...args) => console.error(`[bench ${((now() - T_START) / 1000).toFixed(1)}s]`, ...args);
 
 const env = process.env;
-const ADMIN_URL = env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const N = int('BENCH_CONVERSATIONS', 100_000);
 const FROM_S = int('BENCH_FROM_SECONDS', 60);
 const TO_S = int('BENCH_TO_SECONDS', 120);

@@ -6,5 +6,5 @@ export * from './migrations';
 export * from './embedded/embedded-postgres';
 export * from './runtime';
 export * from './sql';
-export * from './unique-violation';
+export * from './sql-state';
 export * from './pg-listener';

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type QueryRunner } from 'typeorm';
 import { APP_CONFIG, AppConfig, isDatabaseUnavailable } from '@app/common';
 import { adapterFor, ChannelsService, createHttpExecutor, WebhookParseError, type Channel, type HttpExecutor, type NormalizedEvent } from '@app/channels';
-import { rows } from '@app/db';
+import { isLockConflict, rows } from '@app/db';
 import { backoffMs } from '../work/work-loop';
 import { applyEvent } from './event-applier';
 import { ChangeSet } from '../events/change-set';
@@ -146,8 +146,3 @@ export class EventProcessorService {
   }
 }
 
-/** deadlock_detected, serialization_failure, lock_not_available: a clash with concurrent work, gone on a retry. */
-function isLockConflict(err: unknown): boolean {
-  const code = (err as { code?: unknown; driverError?: { code?: unknown } } | null)?.driverError?.code ?? (err as { code?: unknown } | null)?.code;
-  return code === '40P01' || code === '40001' || code === '55P03';
-}

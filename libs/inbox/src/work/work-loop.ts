@@ -48,8 +48,10 @@ export class WorkLoop {
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
         if (!isDatabaseUnavailable(err)) this.logger.error(`${this.name} failed: ${message}`);
-        else if (!this.databaseAway) this.logger.warn(`${this.name}: the database is unavailable (${message}); trying again every ${this.idleMs} ms`);
-        this.databaseAway ||= isDatabaseUnavailable(err);
+        else if (!this.databaseAway) {
+          this.logger.warn(`${this.name}: the database is unavailable (${message}); trying again every ${this.idleMs} ms`);
+          this.databaseAway = true;
+        }
       }
       if (done > 0 || this.woken || !this.running) continue;
       await new Promise<void>((resolve) => {

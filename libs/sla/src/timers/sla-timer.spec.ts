@@ -15,6 +15,7 @@ class FakeEngine implements DueFirer {
   fired: Array<{ due: number; at: number }> = [];
   calls = 0;
   failNext = 0;
+  failure: () => Error = () => new Error('connection refused');
   inFlight = false;
 
   async fireDue(now: Date, limit = 200): Promise<number> {
@@ -24,7 +25,7 @@ class FakeEngine implements DueFirer {
     this.inFlight = false;
     if (this.failNext > 0) {
       this.failNext--;
-      throw new Error('connection refused');
+      throw this.failure();
     }
     const due = this.deadlines.filter((d) => d <= now.getTime()).sort((a, b) => a - b).slice(0, limit);
     this.deadlines = this.deadlines.filter((d) => !due.includes(d));
@@ -33,7 +34,7 @@ class FakeEngine implements DueFirer {
   }
 
   async nextDeadline(): Promise<Date | null> {
-    if (this.failNext > 0) throw new Error('connection refused');
+    if (this.failNext > 0) throw this.failure();
     const all = [...this.deadlines, ...(this.locked > 0 ? [Date.now() - 1_000] : [])];
     return all.length ? new Date(Math.min(...all)) : null;
   }
@@ -130,6 +131,19 @@ describe('SlaTimer', () => {
     expect(logger.error).toHaveBeenCalledTimes(2);
     expect(logger.error.mock.calls[0]![0]).toMatch(/SLA timer failed \(attempt 1, again in 30 ms\): connection refused/);
     expect(engine.fired).toHaveLength(1);
+  });
+
+  it('warns once, not at every retry, while the database cannot be reached', async () => {
+    const engine = new FakeEngine();
+    engine.failure = () => Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    engine.failNext = 3;
+    engine.deadlines = [Date.now() - 5];
+    logger.warn.mockReset();
+    start(engine);
+    await until(() => engine.fired.length === 1);
+    expect(logger.error).not.toHaveBeenCalled();
+    expect(logger.warn).toHaveBeenCalledTimes(1);
+    expect(logger.warn.mock.calls[0]![0]).toMatch(/SLA timer failed \(attempt 1/);
   });
 
   it('stops after the pass in flight', async () => {

@@ -1,5 +1,5 @@
 import type { Logger } from '@nestjs/common';
-import type { Clock } from '@app/common';
+import { isDatabaseUnavailable, type Clock } from '@app/common';
 import { backoffMs } from '@app/inbox';
 
 /** What the timer drives: the engine's two timer methods (an interface, so the loop is tested without a database). */
@@ -104,7 +104,10 @@ export class SlaTimer {
     } catch (err) {
       this.failures += 1;
       const ms = Math.min(backoffMs(this.options.failureMs, this.failures), this.options.maxSleepMs);
-      this.logger.error(`SLA timer failed (attempt ${this.failures}, again in ${ms} ms): ${err instanceof Error ? err.message : String(err)}`);
+      const message = `SLA timer failed (attempt ${this.failures}, again in ${ms} ms): ${err instanceof Error ? err.message : String(err)}`;
+      // An outage is one warning, as in the other workers, not an error at every retry.
+      if (!isDatabaseUnavailable(err)) this.logger.error(message);
+      else if (this.failures === 1) this.logger.warn(message);
       return ms;
     }
   }

@@ -1,4 +1,4 @@
-import { isUniqueViolation } from './unique-violation';
+import { isLockConflict, isUniqueViolation } from './sql-state';
 
 describe('isUniqueViolation', () => {
   it('recognises the named index, as TypeORM wraps it or pg reports it', () => {
@@ -11,5 +11,16 @@ describe('isUniqueViolation', () => {
     expect(isUniqueViolation({ driverError: { code: '23503', constraint: 'roles_name_key' } }, 'roles_name_key')).toBe(false);
     expect(isUniqueViolation(new Error('x'), 'roles_name_key')).toBe(false);
     expect(isUniqueViolation(null, 'roles_name_key')).toBe(false);
+  });
+});
+
+describe('isLockConflict', () => {
+  it('recognises deadlocks, serialization failures and NOWAIT misses, wrapped or not', () => {
+    expect(isLockConflict({ driverError: { code: '40P01' } })).toBe(true);
+    expect(isLockConflict({ code: '40001' })).toBe(true);
+    expect(isLockConflict({ code: '55P03' })).toBe(true);
+    expect(isLockConflict({ code: '23505' })).toBe(false);
+    expect(isLockConflict(new Error('deadlock detected'))).toBe(false);
+    expect(isLockConflict(undefined)).toBe(false);
   });
 });
