@@ -6,11 +6,12 @@ import helmet from 'helmet';
 import { AllExceptionsFilter, createValidationPipe, type AppConfig } from '@app/common';
 import { bodyGuard } from './body-guard';
 import { ErrorDto } from './error.dto';
+import { serveWebDesk } from './web-desk';
 
 export const BODY_LIMIT = '1mb';
 
 /** Everything an HTTP app needs beyond its modules; used by main and by the e2e tests, so both run the same desk. */
-export function configureApp(app: NestExpressApplication, { publicUrl, trustProxy }: Pick<AppConfig, 'publicUrl' | 'trustProxy'>): void {
+export function configureApp(app: NestExpressApplication, { publicUrl, trustProxy, webDir }: Pick<AppConfig, 'publicUrl' | 'trustProxy' | 'webDir'>): void {
   const https = publicUrl.startsWith('https:');
   app.disable('x-powered-by');
   // req.ip (what sign-in throttling counts) is the socket's peer unless TRUST_PROXY names the proxies to believe.
@@ -40,6 +41,7 @@ export function configureApp(app: NestExpressApplication, { publicUrl, trustProx
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   setUpOpenApi(app);
+  serveWebDesk(app, webDir);
 }
 
 function setUpOpenApi(app: INestApplication): void {

@@ -47,6 +47,8 @@ export interface AppConfig {
    * `loopback`, `linklocal`, `uniquelocal`.
    */
   trustProxy: false | number | string[];
+  /** The built browser desk (apps/web) served at `/`; unset: `dist/web` of this checkout. */
+  webDir: string | undefined;
 }
 
 /** Secrets are always present after boot: taken from the environment or generated into DATA_DIR. */

@@ -47,6 +47,7 @@ describe('parseConfig', () => {
       socketMaxQueuedPackets: 5_000,
       webhookMaxAgeSeconds: 900,
       trustProxy: false,
+      webDir: undefined,
     });
   });
 

@@ -111,6 +111,7 @@ export function parseConfig(env: Env): AppConfig {
     socketMaxQueuedPackets: int('SOCKET_MAX_QUEUED_PACKETS', 5_000, 10, 1_000_000),
     webhookMaxAgeSeconds: int('WEBHOOK_MAX_AGE_SECONDS', 15 * 60, 0, 7 * 24 * 3600),
     trustProxy: trustProxy(value('TRUST_PROXY'), problems),
+    webDir: value('WEB_DIR'),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

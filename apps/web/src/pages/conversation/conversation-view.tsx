@@ -1,0 +1,3 @@
+export function ConversationView({ conversationId }: { conversationId: string; onClose?: () => void }) {
+  return <section aria-label="conversation">{conversationId}</section>;
+}

@@ -1,0 +1,6 @@
+import { useT } from '../../i18n/i18n';
+
+export function ReportsPage() {
+  const t = useT();
+  return <h1>{t('supervisor.title')}</h1>;
+}
