@@ -38,7 +38,9 @@ export interface BrowserDesk extends TaskForce {
  * supervisor), a fake platform, an `api` channel pointed at it, and a headless Chromium.
  */
 export async function startBrowserDesk(options: Parameters<typeof startTaskForce>[0] = {}): Promise<BrowserDesk> {
-  const force = await startTaskForce(options);
+  // WEB_DIR: a build of one's own (WEB_OUT_DIR=... npm run build:web) when several people build at once.
+  const env = { ...(process.env.WEB_DIR ? { WEB_DIR: process.env.WEB_DIR } : {}), ...options.env };
+  const force = await startTaskForce({ ...options, env });
   const fake = await startFakePlatform();
   const channel = await createChannel(force.desk, force.admin, 'api', { secret: 'browser-api-secret', replyUrl: `${fake.baseUrls.api}/replies` });
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS }).catch(async (error: Error) => {

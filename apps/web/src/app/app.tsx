@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useSession } from '../auth/session';
+import { DirectoryProvider } from '../components/directory';
 import { Loading } from '../components/feedback';
 import { LiveProvider } from '../live/live';
 import { AdminPage } from '../pages/admin/admin-page';
@@ -40,9 +41,11 @@ export function App() {
   if (!me) return <SignIn />;
   return (
     <LiveProvider>
-      <Shell>
-        <Page />
-      </Shell>
+      <DirectoryProvider>
+        <Shell>
+          <Page />
+        </Shell>
+      </DirectoryProvider>
     </LiveProvider>
   );
 }
