@@ -2,7 +2,7 @@ import { useState, type ReactNode } from 'react';
 import type { Access } from '../api/types';
 import { useMe, useSession } from '../auth/session';
 import { useI18n, type MessageKey } from '../i18n/i18n';
-import { useLive } from '../live/live';
+import { useLive, type PresenceStatus } from '../live/live';
 import { LanguageSwitch } from './language-switch';
 import { href, navigate, useRoute } from './router';
 import { SHORTCUTS, useShortcuts } from './shortcuts';
@@ -28,7 +28,6 @@ export function Shell({ children }: { children: ReactNode }) {
   const live = useLive();
   const route = useRoute();
   const [help, setHelp] = useState(false);
-  const [presence, setPresence] = useState<'online' | 'away'>('online');
   const [pendingG, setPendingG] = useState(false);
 
   useShortcuts({
@@ -40,11 +39,6 @@ export function Shell({ children }: { children: ReactNode }) {
     },
     Escape: () => setHelp(false),
   });
-
-  function changePresence(status: 'online' | 'away') {
-    setPresence(status);
-    live.emit('presence.set', { status });
-  }
 
   return (
     <div className="shell">
@@ -65,7 +59,7 @@ export function Shell({ children }: { children: ReactNode }) {
           <span className={`live-dot ${live.connected ? 'on' : 'off'}`} role="status" data-testid="live-status">
             {live.connected ? t('app.live.connected') : t('app.live.offline')}
           </span>
-          <select aria-label={t('nav.presence')} value={presence} onChange={(e) => changePresence(e.target.value as 'online' | 'away')}>
+          <select aria-label={t('nav.presence')} value={live.presence} onChange={(e) => live.setPresence(e.target.value as PresenceStatus)}>
             <option value="online">{t('presence.online')}</option>
             <option value="away">{t('presence.away')}</option>
           </select>

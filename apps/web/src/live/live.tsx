@@ -28,8 +28,13 @@ const EPHEMERAL_EVENTS: LiveEventName[] = ['presence.updated', 'conversation.vie
 
 type Handler = (payload: any) => void;
 
+export type PresenceStatus = 'online' | 'away';
+
 interface Live {
   connected: boolean;
+  /** What this tab tells the desk about the user; sent again after every reconnect. */
+  presence: PresenceStatus;
+  setPresence(status: PresenceStatus): void;
   /** Subscribes to one event; returns the unsubscribe. */
   on(event: LiveEventName, handler: Handler): () => void;
   emit(event: string, payload: unknown): void;
@@ -44,6 +49,8 @@ const LiveContext = createContext<Live | null>(null);
 export function LiveProvider({ children }: { children: ReactNode }) {
   const { token } = useSession();
   const [connected, setConnected] = useState(false);
+  const [presence, setPresenceState] = useState<PresenceStatus>('online');
+  const presenceRef = useRef<PresenceStatus>('online');
   const handlers = useRef(new Map<LiveEventName, Set<Handler>>());
   const socketRef = useRef<Socket | null>(null);
 
@@ -59,7 +66,7 @@ export function LiveProvider({ children }: { children: ReactNode }) {
     for (const event of [...LOGGED_EVENTS, ...EPHEMERAL_EVENTS]) socket.on(event, dispatch(event));
     socket.on('connect', () => {
       setConnected(true);
-      socket.emit('presence.set', { status: 'online' });
+      socket.emit('presence.set', { status: presenceRef.current });
     });
     socket.on('disconnect', () => setConnected(false));
     return () => {
@@ -72,6 +79,12 @@ export function LiveProvider({ children }: { children: ReactNode }) {
   const value = useMemo<Live>(
     () => ({
       connected,
+      presence,
+      setPresence(status) {
+        presenceRef.current = status;
+        setPresenceState(status);
+        socketRef.current?.emit('presence.set', { status });
+      },
       on(event, handler) {
         const set = handlers.current.get(event) ?? new Set<Handler>();
         handlers.current.set(event, set);
@@ -82,7 +95,7 @@ export function LiveProvider({ children }: { children: ReactNode }) {
         socketRef.current?.emit(event, payload);
       },
     }),
-    [connected],
+    [connected, presence],
   );
   return <LiveContext.Provider value={value}>{children}</LiveContext.Provider>;
 }
