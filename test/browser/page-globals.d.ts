@@ -7,3 +7,4 @@ declare const localStorage: any;
 type HTMLElement = any;
 type HTMLSelectElement = any;
 type HTMLInputElement = any;
+declare const location: any;

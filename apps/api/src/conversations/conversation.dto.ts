@@ -86,6 +86,11 @@ class RoutingDto {
   @ApiProperty({ nullable: true, type: String, description: 'the name of the rule that decided; null: the default role' }) rule!: string | null;
 }
 
+class ConversationContextDto {
+  @ApiProperty({ nullable: true, type: String, description: "the platform's public link to the post, page or video (http or https only)" }) url!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'its title, where the platform or the integration gave one' }) title!: string | null;
+}
+
 export class ConversationDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) channelId!: string;
@@ -101,6 +106,23 @@ export class ConversationDto {
   @ApiProperty({ nullable: true, type: String }) sentiment!: string | null;
   @ApiProperty({ type: [String] }) tags!: string[];
   @ApiProperty({ nullable: true, type: String }) subject!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    maxLength: 140,
+    description:
+      "the first line of the customer's latest message (by the platform's time; deleted ones skipped), trimmed and cut to 140 characters " +
+      'with an ellipsis; follows edits and deletes of that message, never replies or notes. null: no customer message yet, or the latest has no text',
+  })
+  preview!: string | null;
+  @ApiProperty({
+    type: ConversationContextDto,
+    nullable: true,
+    description:
+      'what the conversation is about: the post, page or video the comment was made on (the generic event\'s `context`; the platform\'s ' +
+      'permalink otherwise), from the event that started it or the first that carried one. null: the platform said nothing (direct messages, e-mail)',
+  })
+  context!: ConversationContextDto | null;
   @ApiProperty() lastMessageAt!: string;
   @ApiProperty({ nullable: true, type: String, description: 'since when the customer waits for an answer' }) waitingSince!: string | null;
   @ApiProperty() createdAt!: string;

@@ -18,6 +18,10 @@ export interface ConversationView {
   sentiment: string | null;
   tags: string[];
   subject: string | null;
+  /** The first line of the customer's latest message (trimmed, at most 140 characters); null before any, or when it has no text. */
+  preview: string | null;
+  /** What the conversation is about: the post, page or video it was started on; null when the platform said nothing. */
+  context: ConversationContext | null;
   lastMessageAt: string;
   waitingSince: string | null;
   createdAt: string;
@@ -36,6 +40,12 @@ export interface ConversationView {
     firstRespondedAt: string | null;
     state: SlaState;
   };
+}
+
+export interface ConversationContext {
+  /** The platform's public link (http or https only). */
+  url: string | null;
+  title: string | null;
 }
 
 /** ok: clocks running in time; warning/breached: the worst running clock; met/breached with none running: how the last one ended. */
@@ -76,7 +86,7 @@ export interface MessageView {
 
 /** The columns every conversation read selects, so that one mapper serves the list, the detail and the writes. */
 export const CONVERSATION_COLUMNS = `c.id, c.channel_id, c.channel_type, c.kind, c.status, c.snoozed_until, c.priority, c.role_id,
-  c.assignee_id, c.language, c.sentiment, c.tags, c.subject, c.sla_state, c.sla_policy_id, c.sla_first_response_due_at, c.sla_next_response_due_at,
+  c.assignee_id, c.language, c.sentiment, c.tags, c.subject, c.preview, c.context_url, c.context_title, c.sla_state, c.sla_policy_id, c.sla_first_response_due_at, c.sla_next_response_due_at,
   c.sla_resolution_due_at, c.sla_first_responded_at, c.last_message_at, c.waiting_since, c.created_at,
   c.version, c.map_version, c.route_rule, c.assigned_at, c.accept_due_at,
   (extract(epoch FROM c.last_message_at) * 1000000)::bigint::text AS activity_us,
@@ -111,6 +121,9 @@ export function toConversationView(r: ConversationRow): ConversationView {
     sentiment: (r.sentiment as string | null) ?? null,
     tags: (r.tags as string[]) ?? [],
     subject: (r.subject as string | null) ?? null,
+    preview: (r.preview as string | null) ?? null,
+    context:
+      r.context_url || r.context_title ? { url: (r.context_url as string | null) ?? null, title: (r.context_title as string | null) ?? null } : null,
     lastMessageAt: iso(r.last_message_at)!,
     waitingSince: iso(r.waiting_since),
     createdAt: iso(r.created_at)!,

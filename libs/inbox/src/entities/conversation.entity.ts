@@ -28,6 +28,12 @@ export class ConversationEntity {
   @Column('timestamptz', { name: 'last_message_at' }) lastMessageAt!: Date;
   /** Since when the customer has waited for an answer; null once answered. */
   @Column('timestamptz', { name: 'waiting_since', nullable: true }) waitingSince!: Date | null;
+  /** The first line of the latest customer message (message_preview()), and that message's platform time. */
+  @Column('text', { nullable: true }) preview!: string | null;
+  @Column('timestamptz', { name: 'preview_at', nullable: true }) previewAt!: Date | null;
+  /** What the conversation is about: the post, page or video it was started on (the platform's link and title). */
+  @Column('text', { name: 'context_url', nullable: true }) contextUrl!: string | null;
+  @Column('text', { name: 'context_title', nullable: true }) contextTitle!: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }

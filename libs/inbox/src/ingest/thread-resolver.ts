@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { Channel, NormalizedEvent } from '@app/channels';
 import { upsertContact } from '../contacts/contact-upsert';
+import type { ConversationContext } from '../conversations/views';
 
 export interface ResolvedThread {
   conversationId: string;
@@ -15,9 +16,16 @@ export interface ResolvedThread {
  * message it answers (In-Reply-To, then References, matched against inbound and outbound messages); the
  * platform thread; otherwise it starts one: a DM thread with its customer, or a thread rooted at this message.
  * Returns null for an echo of ours with no thread to join and no customer to start one with. A conversation it starts
- * already holds its first message's activity (and the customer's wait), so the caller need not touch it again.
+ * already holds its first message's activity (the customer's wait, the preview of a customer's message) and the
+ * event's context, so the caller need not touch it again.
  */
-export async function resolveThread(m: EntityManager, channel: Channel, ev: NormalizedEvent, at: Date): Promise<ResolvedThread | null> {
+export async function resolveThread(
+  m: EntityManager,
+  channel: Channel,
+  ev: NormalizedEvent,
+  at: Date,
+  context: ConversationContext | null = null,
+): Promise<ResolvedThread | null> {
   if (ev.threadToken) {
     const rows: Array<{ id: string }> = await m.query(`SELECT id FROM conversations WHERE channel_id = $1 AND email_token = $2`, [channel.id, ev.threadToken]);
     if (rows[0]) return { conversationId: rows[0].id, created: false };
@@ -38,9 +46,14 @@ export async function resolveThread(m: EntityManager, channel: Channel, ev: Norm
 
   const contactId = await upsertContact(m, channel.workspaceId, channel.type, customer);
   const rows: Array<{ id: string }> = await m.query(
-    `INSERT INTO conversations (workspace_id, channel_id, channel_type, kind, thread_key, email_token, contact_id, subject, last_message_at, waiting_since, status)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'open') ON CONFLICT (channel_id, thread_key) DO NOTHING RETURNING id`,
-    [channel.workspaceId, channel.id, channel.type, ev.kind, threadKey, `conv_${randomBytes(5).toString('hex')}`, contactId, ev.subject ?? ev.context?.title ?? null, at, ev.isEcho ? null : at],
+    `INSERT INTO conversations (workspace_id, channel_id, channel_type, kind, thread_key, email_token, contact_id, subject, last_message_at, waiting_since,
+       preview, preview_at, context_url, context_title, status)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, message_preview($11), $10, $12, $13, 'open')
+     ON CONFLICT (channel_id, thread_key) DO NOTHING RETURNING id`,
+    [
+      channel.workspaceId, channel.id, channel.type, ev.kind, threadKey, `conv_${randomBytes(5).toString('hex')}`, contactId, ev.subject ?? ev.context?.title ?? null,
+      at, ev.isEcho ? null : at, ev.isEcho ? null : ev.text, context?.url ?? null, context?.title ?? null,
+    ],
   );
   const authorContactId = ev.isEcho ? undefined : contactId;
   if (rows[0]) return { conversationId: rows[0].id, created: true, authorContactId };
