@@ -17,14 +17,14 @@ if (sudo === null) {
   console.error('The browser tests need Chromium: install it with `sudo apt-get install chromium`, or set CHROMIUM_PATH.');
   process.exit(1);
 }
-console.log('Installing Chromium for the browser tests (Debian package chromium)...');
+console.log('Installing Chromium for the browser tests (Debian packages chromium, fonts-noto-color-emoji)...');
 const apt = `${sudo}env DEBIAN_FRONTEND=noninteractive apt-get`;
 try {
-  execSync(`${apt} install -y -q chromium`, { stdio: 'inherit' });
+  execSync(`${apt} install -y -q chromium fonts-noto-color-emoji`, { stdio: 'inherit' });
 } catch {
   // A fresh machine may have no package lists yet.
   execSync(`${apt} update -q`, { stdio: 'inherit' });
-  execSync(`${apt} install -y -q chromium`, { stdio: 'inherit' });
+  execSync(`${apt} install -y -q chromium fonts-noto-color-emoji`, { stdio: 'inherit' });
 }
 
 function canSudo() {
