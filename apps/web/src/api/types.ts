@@ -78,9 +78,11 @@ export interface Message {
   externalId: string | null;
   parentExternalId: string | null;
   createdAt: string;
+  /** When the desk stored it: orders messages that share a platform `createdAt`. */
+  receivedAt?: string;
   deliveryStatus?: DeliveryStatus;
   deliveryError?: string;
-  hold?: { reason: string; topics: string[]; terms: string[]; heldAt: string; decidedBy?: { id: string; name: string }; decisionNote?: string | null };
+  hold?: { reason: string; topics: string[]; terms: string[]; heldAt: string; decidedBy?: { id: string; name: string }; decidedAt?: string; decisionNote?: string | null };
   policyWarnings?: string[];
   edited: boolean;
   previousTexts: Array<{ text: string; replacedAt: string }>;

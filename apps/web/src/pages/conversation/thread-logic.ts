@@ -1,10 +1,7 @@
 import type { DeliveryStatus, Message } from '../../api/types';
 
-/**
- * A message as the API sends it, with what the shared type leaves out: `receivedAt` orders messages that share the
- * platform's `createdAt`; `hold.decidedAt` says when a lead decided on a held reply.
- */
-export type ThreadMessage = Message & { receivedAt?: string; hold?: NonNullable<Message['hold']> & { decidedAt?: string } };
+/** A message of the thread: the API's Message (the name keeps the pane's modules readable). */
+export type ThreadMessage = Message;
 
 /** Where a message came from: a live event (the latest truth) or the answer to our own request (maybe stale). */
 export type MessageSource = 'live' | 'answer';
