@@ -4,6 +4,7 @@ import { DEMO_USAGE, demoCommand } from './cli/demo.command';
 import { FAKE_PLATFORM_USAGE, fakePlatformCommand } from './cli/fake-platform.command';
 import { UsageError } from './cli/options';
 import { SEND_FIXTURES_USAGE, sendFixturesCommand } from './cli/send-fixtures.command';
+import { WORKSPACE_USAGE, workspaceCommand } from './cli/workspace.command';
 
 type Values = Record<string, string | boolean | undefined>;
 
@@ -22,6 +23,10 @@ const COMMANDS: Record<string, { run: (values: Values) => Promise<void>; options
     },
   },
   'send-fixtures': { run: sendFixturesCommand, options: { desk: { type: 'string' }, token: { type: 'string' }, 'fake-url': { type: 'string' } } },
+  workspace: {
+    run: workspaceCommand,
+    options: { desk: { type: 'string' }, email: { type: 'string' }, password: { type: 'string' }, rate: { type: 'string' }, 'fake-port': { type: 'string' } },
+  },
 };
 
 const USAGE = `Usage: npm run simulate -- <command> [options]
@@ -30,7 +35,9 @@ const USAGE = `Usage: npm run simulate -- <command> [options]
 
   ${DEMO_USAGE}
 
-  ${SEND_FIXTURES_USAGE}`;
+  ${SEND_FIXTURES_USAGE}
+
+  ${WORKSPACE_USAGE}`;
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;

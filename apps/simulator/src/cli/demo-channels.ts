@@ -4,7 +4,7 @@ import type { CreatedChannel, DeskClient } from '../desk/desk-client';
 
 export type DemoChannels = Record<ChannelType, CreatedChannel>;
 
-const LABELS: Record<ChannelType, string> = {
+export const CHANNEL_LABELS: Record<ChannelType, string> = {
   facebook: 'Facebook Page',
   instagram: 'Instagram',
   whatsapp: 'WhatsApp',
@@ -25,7 +25,7 @@ export async function createDemoChannels(desk: DeskClient, baseUrls: Record<Chan
   const stamp = new Date().toISOString().slice(5, 16).replace('T', ' ');
   const channels = {} as DemoChannels;
   for (const type of CHANNEL_TYPES) {
-    const channel = await desk.createChannel(type, `Simulator ${LABELS[type]} (${stamp})`, configs[type]);
+    const channel = await desk.createChannel(type, `Simulator ${CHANNEL_LABELS[type]} (${stamp})`, configs[type]);
     channels[type] = channel;
     log(`  ${type.padEnd(9)} ${channel.id}  ${channel.webhookUrl}`);
   }

@@ -1,16 +1,17 @@
 import { DeskError, type DeskClient } from '../desk/desk-client';
 
-/** The demo's people: a lead and three community managers, all with this password. */
+/** The demo's people: a lead, a supervisor and three community managers, all with this password. */
 export const DEMO_PASSWORD = 'demo-password-2026';
 
-const PEOPLE = [
+export const DEMO_PEOPLE = [
   { key: 'lead', name: 'Lorenzo (lead)', email: 'lead@dagino.example', access: 'lead' },
+  { key: 'sofia', name: 'Sofia (supervisor)', email: 'supervisor@dagino.example', access: 'supervisor' },
   { key: 'giulia', name: 'Giulia Rossi', email: 'giulia@dagino.example', access: 'agent' },
   { key: 'marco', name: 'Marco Bianchi', email: 'marco@dagino.example', access: 'agent' },
   { key: 'emma', name: 'Emma Clarke', email: 'emma@dagino.example', access: 'agent' },
 ] as const;
 
-const ROLES = [
+export const DEMO_ROLES = [
   { key: 'care', name: 'Customer care', description: 'Questions, orders and everyday requests', assignment: 'round_robin', acceptanceSeconds: 900 },
   { key: 'bookings', name: 'Bookings', description: 'Tables, events and changes to reservations', assignment: 'least_busy' },
   { key: 'pr', name: 'PR and reputation', description: 'Complaints in public, influencers, press', assignment: 'manual' },
@@ -22,11 +23,22 @@ interface Named {
   name?: string;
   email?: string;
 }
+export type DemoPerson = (typeof DEMO_PEOPLE)[number];
+
+/** The demo's people and roles that exist on the desk (a lead or an admin may look). */
+export async function findDemoTaskForce(desk: DeskClient): Promise<{ people: DemoPerson[]; roles: number }> {
+  const users = (await desk.api<{ items: Named[] }>('GET', '/api/users')).items;
+  const roles = (await desk.api<{ items: Named[] }>('GET', '/api/roles')).items;
+  return {
+    people: DEMO_PEOPLE.filter((p) => users.some((u) => u.email?.toLowerCase() === p.email)),
+    roles: DEMO_ROLES.filter((r) => roles.some((x) => x.name === r.name)).length,
+  };
+}
 
 /**
  * A task force for the demo restaurant, made through the public API as a lead would: people, roles with members
- * and capacities, a responsibility map in Italian and English, canned responses and a reply policy. Safe to run
- * again: what exists already (same e-mail, same role name) is reused.
+ * and capacities, a responsibility map in Italian and English, canned responses, a reply policy and SLA policies.
+ * Safe to run again: what exists already (same e-mail, role name, shortcut; any SLA policy) is reused.
  */
 export async function createDemoTaskForce(desk: DeskClient, log: (line: string) => void): Promise<void> {
   const people = await ensurePeople(desk);
@@ -58,7 +70,9 @@ export async function createDemoTaskForce(desk: DeskClient, log: (line: string) 
   });
   log(`  responsibility map v${map.version}: influencers and public complaints → PR, refunds → care, bookings → Bookings, the rest → care`);
   await optional(log, 'canned responses', async () => {
-    for (const canned of CANNED(roles)) await desk.api('POST', '/api/canned-responses', canned);
+    const existing = (await desk.api<{ items: Array<{ shortcut: string | null }> }>('GET', '/api/canned-responses')).items;
+    const taken = new Set(existing.map((c) => c.shortcut?.toLowerCase()));
+    for (const canned of CANNED(roles)) if (!taken.has(canned.shortcut)) await desk.api('POST', '/api/canned-responses', canned);
   });
   await optional(log, 'reply policy', () =>
     desk.api('PUT', '/api/reply-policy', {
@@ -68,15 +82,15 @@ export async function createDemoTaskForce(desk: DeskClient, log: (line: string) 
     }),
   );
   await optional(log, 'SLA policies, service hours and the consistency target', () => ensureSla(desk, roles));
-  for (const p of PEOPLE) log(`  ${p.access.padEnd(6)} ${p.email} / ${DEMO_PASSWORD}`);
+  for (const p of DEMO_PEOPLE) log(`  ${p.access.padEnd(10)} ${p.email} / ${DEMO_PASSWORD}`);
 }
 
 /**
- * The restaurant's social desk answers complaints and influencers around the clock and everything else in its
- * service hours (lunch and dinner: a split shift, closed on Mondays and at Christmas); every day, 90% of first
- * responses must be on time.
+ * The restaurant's social desk answers within 15 minutes around the clock, so a demo always has clocks running;
+ * bookings are timed in its service hours (lunch and dinner: a split shift, closed on Mondays and at Christmas).
+ * Every day, 90% of first responses must be on time.
  */
-async function ensureSla(desk: DeskClient, roles: Record<Key<typeof ROLES>, string>): Promise<void> {
+async function ensureSla(desk: DeskClient, roles: Record<Key<typeof DEMO_ROLES>, string>): Promise<void> {
   await desk.api('PUT', '/api/workspace/settings', { timezone: 'Europe/Rome', consistency: { period: 'day', minAttainment: 0.9 } });
   const existing = (await desk.api<{ items: Named[] }>('GET', '/api/sla-policies')).items;
   if (existing.length > 0) return;
@@ -90,15 +104,17 @@ async function ensureSla(desk: DeskClient, roles: Record<Key<typeof ROLES>, stri
     ]),
     holidays: ['2026-12-25', '2027-01-01'],
   });
+  const targets = { firstResponseSeconds: 900, nextResponseSeconds: 1800, resolutionSeconds: 8 * 3600 };
   const policies = [
-    { name: 'Urgent complaints', when: { priorities: ['urgent'] }, firstResponseSeconds: 900, nextResponseSeconds: 1800, resolutionSeconds: 4 * 3600, onBreach: 'escalate' },
+    { name: 'Urgent complaints', when: { priorities: ['urgent'] }, ...targets, resolutionSeconds: 4 * 3600, onBreach: 'escalate' },
     { name: 'Influencers and PR', when: { roleIds: [roles.pr] }, firstResponseSeconds: 1800, nextResponseSeconds: 3600 },
-    { name: 'Everything else', when: {}, firstResponseSeconds: 2 * 3600, nextResponseSeconds: 4 * 3600, resolutionSeconds: 24 * 3600, businessHoursId: hours.id },
+    { name: 'Bookings in service hours', when: { roleIds: [roles.bookings] }, ...targets, businessHoursId: hours.id },
+    { name: 'Everything else', when: {}, ...targets },
   ];
   for (const policy of policies) await desk.api('POST', '/api/sla-policies', policy);
 }
 
-const CANNED = (roles: Record<Key<typeof ROLES>, string>) => [
+const CANNED = (roles: Record<Key<typeof DEMO_ROLES>, string>) => [
   { name: 'Grazie', shortcut: 'grazie', language: 'it', text: 'Grazie mille {{contact.firstName}}! A presto da Gino. {{agent.firstName}}' },
   { name: 'Thanks', shortcut: 'thanks', language: 'en', text: 'Thank you so much {{contact.firstName}}! See you soon at Gino’s. {{agent.firstName}}' },
   {
@@ -124,20 +140,20 @@ const CANNED = (roles: Record<Key<typeof ROLES>, string>) => [
   },
 ];
 
-async function ensurePeople(desk: DeskClient): Promise<Record<Key<typeof PEOPLE>, string>> {
+async function ensurePeople(desk: DeskClient): Promise<Record<Key<typeof DEMO_PEOPLE>, string>> {
   const existing = (await desk.api<{ items: Named[] }>('GET', '/api/users')).items;
-  const ids = {} as Record<Key<typeof PEOPLE>, string>;
-  for (const p of PEOPLE) {
+  const ids = {} as Record<Key<typeof DEMO_PEOPLE>, string>;
+  for (const p of DEMO_PEOPLE) {
     const found = existing.find((u) => u.email?.toLowerCase() === p.email);
     ids[p.key] = found ? found.id : (await desk.api<Named>('POST', '/api/users', { email: p.email, name: p.name, password: DEMO_PASSWORD, access: p.access })).id;
   }
   return ids;
 }
 
-async function ensureRoles(desk: DeskClient): Promise<Record<Key<typeof ROLES>, string>> {
+async function ensureRoles(desk: DeskClient): Promise<Record<Key<typeof DEMO_ROLES>, string>> {
   const existing = (await desk.api<{ items: Named[] }>('GET', '/api/roles')).items;
-  const ids = {} as Record<Key<typeof ROLES>, string>;
-  for (const r of ROLES) {
+  const ids = {} as Record<Key<typeof DEMO_ROLES>, string>;
+  for (const r of DEMO_ROLES) {
     const { key, ...body } = r;
     const found = existing.find((x) => x.name === r.name);
     ids[key] = found ? found.id : (await desk.api<Named>('POST', '/api/roles', body)).id;

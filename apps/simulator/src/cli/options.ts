@@ -44,3 +44,21 @@ export function untilSignal(): Promise<NodeJS.Signals> {
     process.on('SIGTERM', done);
   });
 }
+
+/**
+ * Aborts on the first SIGINT or SIGTERM, or when the process that started this one over IPC goes away (`npm start`
+ * runs the demo workspace that way, so a demo never outlives its desk's launcher).
+ */
+export function stopSignal(): AbortSignal {
+  const controller = new AbortController();
+  const stop = () => {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+    process.off('disconnect', stop);
+    controller.abort();
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  if (process.connected) process.on('disconnect', stop);
+  return controller.signal;
+}

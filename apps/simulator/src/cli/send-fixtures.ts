@@ -2,13 +2,12 @@ import type { ChannelType } from '@app/channels/types/channel-type';
 import type { DeskClient } from '../desk/desk-client';
 import { fixtureDeliveries } from '../fixtures/fixture-deliveries';
 import { requireFixturesDir } from '../fixtures/fixture-dir';
-import type { DemoChannels } from './demo-channels';
-import { describeAnswer, signAndDeliver } from './deliver';
+import { describeAnswer, signAndDeliver, type ChannelIds } from './deliver';
 
 /** Posts every platform fixture, in delivery order, to its demo channel; returns how many the desk accepted. */
 export async function sendFixtures(
   desk: DeskClient,
-  channels: DemoChannels,
+  channels: ChannelIds,
   baseUrls: Record<ChannelType, string>,
   log: (line: string) => void,
 ): Promise<{ sent: number; accepted: number }> {

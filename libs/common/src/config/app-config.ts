@@ -49,6 +49,15 @@ export interface AppConfig {
   trustProxy: false | number | string[];
   /** The built browser desk (apps/web) served at `/`; unset: `dist/web` of this checkout. */
   webDir: string | undefined;
+  /**
+   * `npm start` (scripts/start.js) also runs the demo workspace: fake platform, channels, task force and live
+   * traffic (apps/simulator `workspace`). The desk itself only validates these three.
+   */
+  demo: boolean;
+  /** Generated customer events per minute while the demo runs; 0: the workspace without live traffic. */
+  demoRatePerMinute: number;
+  /** The demo's fake platform port; a free one when it is taken (0: always a free one). */
+  demoPlatformPort: number;
 }
 
 /** Secrets are always present after boot: taken from the environment or generated into DATA_DIR. */

@@ -48,7 +48,23 @@ describe('parseConfig', () => {
       webhookMaxAgeSeconds: 900,
       trustProxy: false,
       webDir: undefined,
+      demo: true,
+      demoRatePerMinute: 8,
+      demoPlatformPort: 4010,
     });
+  });
+
+  it('turns the demo on by default only on the embedded database outside production, and lets DEMO decide', () => {
+    expect(parseConfig({ NODE_ENV: 'test' }).demo).toBe(true);
+    expect(parseConfig({ DATABASE_URL: 'postgres://localhost/desk' }).demo).toBe(false);
+    expect(parseConfig({ NODE_ENV: 'production', JWT_SECRET: JWT, SECRETS_KEY: HEX_KEY }).demo).toBe(false);
+    expect(parseConfig({ DEMO: 'false' }).demo).toBe(false);
+    expect(parseConfig({ DEMO: 'true', DATABASE_URL: 'postgres://localhost/desk' }).demo).toBe(true);
+    expect(parseConfig({ DEMO_RATE: '0', DEMO_PLATFORM_PORT: '0' })).toMatchObject({ demoRatePerMinute: 0, demoPlatformPort: 0 });
+    expectRejected({ DEMO: 'maybe' }, 'DEMO');
+    expectRejected({ DEMO_RATE: '601' }, 'DEMO_RATE');
+    expectRejected({ DEMO_PLATFORM_PORT: '70000' }, 'DEMO_PLATFORM_PORT');
+    expectRejected({ NODE_ENV: 'production', JWT_SECRET: JWT, SECRETS_KEY: HEX_KEY, DEMO: 'true' }, 'DEMO cannot be on when NODE_ENV=production');
   });
 
   it('reads TRUST_PROXY as off, a hop count, or a list of addresses and ranges', () => {

@@ -87,6 +87,11 @@ export function parseConfig(env: Env): AppConfig {
     problems.push('BOOTSTRAP_ADMIN_PASSWORD must be at least 8 characters');
   }
 
+  // The demo workspace beside `npm start` is on by default only where it cannot hurt: a local desk on the embedded
+  // database. It creates people with known passwords, so production refuses it.
+  const demo = bool('DEMO', value('DATABASE_URL') === undefined && nodeEnv !== 'production');
+  if (demo && nodeEnv === 'production') problems.push('DEMO cannot be on when NODE_ENV=production: the demo workspace has people with known passwords');
+
   const config: AppConfig = {
     nodeEnv,
     port,
@@ -112,6 +117,9 @@ export function parseConfig(env: Env): AppConfig {
     webhookMaxAgeSeconds: int('WEBHOOK_MAX_AGE_SECONDS', 15 * 60, 0, 7 * 24 * 3600),
     trustProxy: trustProxy(value('TRUST_PROXY'), problems),
     webDir: value('WEB_DIR'),
+    demo,
+    demoRatePerMinute: int('DEMO_RATE', 8, 0, 600),
+    demoPlatformPort: int('DEMO_PLATFORM_PORT', 4010, 0, 65535),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -1,0 +1,47 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AppConfig } from '@app/common/config/app-config';
+import { DEMO_PASSWORD, DEMO_PEOPLE } from '../cli/demo-task-force';
+import { DeskClient, DeskError } from '../desk/desk-client';
+
+// As libs/identity/src/bootstrap/bootstrap.service.ts makes them: the generated first admin, and the file in
+// DATA_DIR that keeps its password (printed at every start) until it is changed.
+const GENERATED_ADMIN = 'admin@localhost';
+const GENERATED_PASSWORD_FILE = 'initial-admin-password';
+
+export interface Credentials {
+  email: string;
+  password: string;
+}
+
+/** The admin's sign-in: BOOTSTRAP_ADMIN_*, else the generated password the desk printed, while it still is the one. */
+export function adminCredentials(config: Pick<AppConfig, 'bootstrapAdminEmail' | 'bootstrapAdminPassword' | 'dataDir'>): Credentials | undefined {
+  if (config.bootstrapAdminEmail !== undefined && config.bootstrapAdminPassword !== undefined) {
+    return { email: config.bootstrapAdminEmail, password: config.bootstrapAdminPassword };
+  }
+  const file = join(config.dataDir, GENERATED_PASSWORD_FILE);
+  return existsSync(file) ? { email: GENERATED_ADMIN, password: readFileSync(file, 'utf8').trim() } : undefined;
+}
+
+const lead = DEMO_PEOPLE.find((p) => p.access === 'lead')!;
+
+/**
+ * Signs in as the admin, who sets the demo up. Once the admin's password has been changed the demo cannot know it;
+ * the demo's own lead then suffices to keep an existing demo workspace running (listing channels, sending traffic).
+ */
+export async function signInForDemo(deskUrl: string, admin: Credentials | undefined): Promise<{ desk: DeskClient; admin: boolean }> {
+  for (const [credentials, isAdmin] of [
+    [admin, true],
+    [{ email: lead.email, password: DEMO_PASSWORD }, false],
+  ] as const) {
+    if (!credentials) continue;
+    try {
+      return { desk: await DeskClient.signIn(deskUrl, credentials.email, credentials.password), admin: isAdmin };
+    } catch (err) {
+      if (!(err instanceof DeskError) || err.status !== 401) throw err;
+    }
+  }
+  throw new Error(
+    "cannot sign in as the admin to set the demo workspace up: its generated password was changed. Start with BOOTSTRAP_ADMIN_EMAIL and BOOTSTRAP_ADMIN_PASSWORD on a new DATA_DIR, or turn the demo off with DEMO=false",
+  );
+}
