@@ -1,13 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppConfig } from '@app/common/config/app-config';
+import { DEFAULT_ADMIN as GENERATED_ADMIN, PASSWORD_FILE as GENERATED_PASSWORD_FILE } from '@app/identity/bootstrap/initial-admin';
 import { DEMO_PASSWORD, DEMO_PEOPLE } from '../cli/demo-task-force';
 import { DeskClient, DeskError } from '../desk/desk-client';
 
-// As libs/identity/src/bootstrap/bootstrap.service.ts makes them: the generated first admin, and the file in
-// DATA_DIR that keeps its password (printed at every start) until it is changed.
-const GENERATED_ADMIN = 'admin@localhost';
-const GENERATED_PASSWORD_FILE = 'initial-admin-password';
 
 export interface Credentials {
   email: string;

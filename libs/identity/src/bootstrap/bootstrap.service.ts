@@ -8,11 +8,9 @@ import { PasswordHasher } from '../auth/password-hasher';
 import { MembershipRepository } from '../repositories/membership.repository';
 import { UserRepository } from '../repositories/user.repository';
 import { WorkspaceRepository } from '../repositories/workspace.repository';
+import { DEFAULT_ADMIN, PASSWORD_FILE } from './initial-admin';
 
-const DEFAULT_ADMIN = 'admin@localhost';
 const BOOTSTRAP_LOCK = 734_221_902;
-/** Where a generated first password is kept (0600) so the sign-in can be printed again until it is changed. */
-const PASSWORD_FILE = 'initial-admin-password';
 
 export interface BootstrapResult {
   created: boolean;
