@@ -9,7 +9,7 @@ import { useLiveEvents, type LiveEventName } from '../../live/live';
 import { ANY_FILTER, filterRows, NO_ROLE, summarize, toBoardRows, type BoardFilter, type BoardItem } from './board-logic';
 import { BoardTable } from './board-table';
 import { useSupervisorFormat } from './supervisor-format';
-import { useCoalesced } from './use-coalesced';
+import { useCoalesced } from '../../components/use-coalesced';
 import './supervisor.css';
 
 /** The most clocks the board asks for (the API allows 500): the soonest are the ones that matter. */

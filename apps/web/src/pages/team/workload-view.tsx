@@ -10,7 +10,7 @@ import { useLiveEvents } from '../../live/live';
 import { ConversationPicklist, PICKLIST_LIMIT } from './conversation-picklist';
 import { LoadBar } from './load-bar';
 import type { MemberLoad, RoleQueue, Workload } from './team-types';
-import { useCoalesced } from './use-coalesced';
+import { useCoalesced } from '../../components/use-coalesced';
 import { useOnReconnect } from './use-on-reconnect';
 import { usePresence } from './use-presence';
 import { loadLabels, presenceOf } from './workload-logic';
