@@ -1,0 +1,40 @@
+import { useSession } from '../../auth/session';
+import { useResource } from '../../components/use-resource';
+import { useT } from '../../i18n/i18n';
+import type { BusinessHours, Items } from './admin-types';
+import { BusinessHoursForm } from './business-hours-form';
+import { CrudSection } from './crud-section';
+import { weeklySummary } from './weekly-grid';
+import { useDayNames } from './weekly-grid-editor';
+
+/** Working-hours calendars, used by roles (when they hand out work) and SLA policies (business time). */
+export function BusinessHoursSection() {
+  const t = useT();
+  const { api } = useSession();
+  const dayNames = useDayNames('short');
+  const calendars = useResource<Items<BusinessHours>>('/api/business-hours');
+  return (
+    <CrudSection<BusinessHours>
+      id="hours-title"
+      title={t('admin.hours.title')}
+      intro={t('admin.hours.intro')}
+      addLabel={t('admin.hours.add')}
+      emptyText={t('admin.hours.none')}
+      items={calendars}
+      nameOf={(c) => c.name}
+      columns={[
+        { header: t('admin.hours.name'), cell: (c) => c.name },
+        { header: t('admin.timezone'), cell: (c) => c.timezone },
+        { header: t('admin.hours.weekly'), cell: (c) => weeklySummary(c.weekly, dayNames) },
+        { header: t('admin.hours.holidays'), cell: (c) => (c.holidays.length ? c.holidays.join(', ') : '—'), className: 'wrap' },
+      ]}
+      form={(calendar, onSaved, onCancel) => <BusinessHoursForm calendar={calendar} onSaved={onSaved} onCancel={onCancel} />}
+      createdNote={(c) => t('admin.hours.created', { name: c.name })}
+      deletion={{
+        title: (c) => t('admin.hours.deleteTitle', { name: c.name }),
+        explanation: t('admin.hours.deleteExplain'),
+        remove: (c) => api(`/api/business-hours/${c.id}`, { method: 'DELETE' }),
+      }}
+    />
+  );
+}
