@@ -2,9 +2,9 @@ import { useState, type FormEvent } from 'react';
 import { ApiError } from '../../api/client';
 import { useSession } from '../../auth/session';
 import type { Role } from '../../components/directory';
+import { ConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorNote } from '../../components/feedback';
 import { useI18n } from '../../i18n/i18n';
-import { ConfirmDialog } from './confirm-dialog';
 import { DURATION_UNITS, draftToRoleBody, emptyRoleDraft, roleChanged, roleToDraft, type DurationUnit, type RoleDraft, type RoleFieldProblem } from './role-form-logic';
 import { STRATEGIES, type BusinessHours, type Strategy } from './team-types';
 
@@ -218,7 +218,7 @@ export function RoleForm({ role, roles, calendars, onSaved, onGone, onStale }: P
         )}
       </div>
       {confirming && opened && (
-        <ConfirmDialog title={t('team.role.deleteTitle', { name: opened.name })} confirm={t('app.delete')} busy={busy} onConfirm={() => void remove()} onCancel={() => setConfirming(false)}>
+        <ConfirmDialog title={t('team.role.deleteTitle', { name: opened.name })} confirmLabel={t('app.delete')} busy={busy} onConfirm={() => void remove()} onCancel={() => setConfirming(false)}>
           <p>{t('team.role.deleteBody')}</p>
         </ConfirmDialog>
       )}
