@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { apiAs, screenshot, sendComment, signedInPage, startBrowserDesk, type BrowserDesk } from '../support/browser';
 
 /** The red of base.css (--breached), as the browser computes it. */
@@ -7,6 +7,9 @@ const RED = 'rgb(179, 38, 30)';
 // "urgent" comments go to PR, urgent, under an 8 s first-response target (amber at 4 s): the breach the supervisor
 // watches. "refund" comments go to Care, high, amber after 2 s of 200 s. The rest: Care, an hour.
 const URGENT_SECONDS = 8;
+/** The sentiment report's columns, and their English names in the chart. */
+const SENTIMENTS = ['negative', 'neutral', 'positive', 'unknown'];
+const SENTIMENT_NAMES = ['Negative', 'Neutral', 'Positive', 'Not classified'];
 
 // One story, in order: a breach happens live, the report shows it, then more traffic fills the board and the charts.
 describe('the supervisor’s SLA board and reports', () => {
@@ -151,13 +154,54 @@ describe('the supervisor’s SLA board and reports', () => {
     await expect(page.getByTestId('board-breached').textContent()).resolves.toBe('0');
     await page.getByRole('button', { name: 'Clear the filters' }).click();
 
+    // The sentiment chart counts the conversations created in the range, by the sentiment the desk gave them: one
+    // of them is moved ten days back, out of the last 7 days and into the last 30.
+    const all: Array<{ id: string; contact: { name: string }; sentiment: string | null; roleId: string | null }> = (await apiAs(bd, bd.supervisor.token, 'get', '/api/conversations?limit=100')).items;
+    expect(all).toHaveLength(6);
+    const moved = all.find((c) => c.contact.name === 'Paolo Gallo')!;
+    await bd.sql.query(`UPDATE conversations SET created_at = created_at - interval '10 days' WHERE id = $1`, [moved.id]);
+    const tally = (list: typeof all) => SENTIMENTS.map((s) => list.filter((c) => (c.sentiment ?? 'unknown') === s).length);
+    const recent = tally(all.filter((c) => c !== moved));
+
     await page.getByRole('link', { name: 'Reports' }).click();
     const attainment = page.getByRole('figure', { name: 'First-response attainment and consistency' });
     await expect(attainment.getByRole('img').getAttribute('aria-label')).resolves.toMatch(/Care 100%, 0 breached; PR 0%, 1 breached/);
     await page.getByRole('figure', { name: 'Conversations by hour' }).getByRole('img').waitFor();
-    const sentiment = page.getByRole('figure', { name: 'Sentiment of open conversations' });
-    await expect(sentiment.getByRole('img').getAttribute('aria-label')).resolves.toMatch(/^Sentiment of 6 open conversations: /);
+    const sentiment = page.getByRole('figure', { name: 'Sentiment of new conversations' });
+    const percent = new Intl.NumberFormat('en-GB', { style: 'percent', maximumFractionDigits: 1 });
+    const parts = (counts: number[]) => counts.map((n, i) => `${SENTIMENT_NAMES[i]} ${percent.format(n / counts.reduce((a, b) => a + b))} (${n})`).join(', ');
+    await expect(sentiment.getByRole('img').first().getAttribute('aria-label')).resolves.toBe(`Conversations created in the range: 5. Sentiment: ${parts(recent)}.`);
+    await sentiment.getByRole('button', { name: 'Show the data table' }).click();
+    // Counts per sentiment, then conversations per day: today's five, the other days of the week empty.
+    const numbers = (row: Locator) => row.getByRole('cell').allTextContents().then((cells) => cells.map((c) => parseInt(c, 10)));
+    const total = sentiment.getByRole('row', { name: /^Total/ });
+    await expect(numbers(total)).resolves.toEqual([5, ...recent]);
+    const perDay = async () => (await Promise.all((await sentiment.locator('tbody tr').all()).map(numbers))).map((cells) => cells[0]);
+    await expect(perDay()).resolves.toEqual([0, 0, 0, 0, 0, 0, 5]);
     await screenshot(page, 'reports');
+
+    // The last 30 days take the moved one in, on its own day.
+    await page.getByRole('button', { name: 'Last 30 days' }).click();
+    const month = tally(all);
+    await sentiment.getByRole('row', { name: /^Total 6 / }).waitFor();
+    await expect(numbers(total)).resolves.toEqual([6, ...month]);
+    const days = await perDay();
+    expect(days).toHaveLength(30);
+    expect([days[19], days[29], days.reduce((a, b) => a + b)]).toEqual([1, 5, 6]);
+
+    // By role: the same conversations, per role, as the desk routed them; and the CSV of those rows.
+    await sentiment.getByLabel('Group the sentiment by').selectOption({ label: 'Role' });
+    const roleRow = (name: string) => sentiment.getByRole('row', { name: new RegExp(`^${name}`) });
+    await roleRow('PR').waitFor();
+    await expect(numbers(roleRow('PR'))).resolves.toEqual([1, ...tally(all.filter((c) => c.roleId === pr))]);
+    await expect(numbers(roleRow('Care'))).resolves.toEqual([5, ...tally(all.filter((c) => c.roleId === care))]);
+    await expect(sentiment.getByRole('img').nth(1).getAttribute('aria-label')).resolves.toMatch(/^By role: Care, 5 conversations: .*; PR, 1 conversation: /);
+    const [download] = await Promise.all([page.waitForEvent('download'), sentiment.getByRole('button', { name: 'Download the sentiment CSV by Role' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^sentiment-report-role-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/);
+    const csv = readFileSync((await download.path())!, 'utf8').split('\r\n');
+    expect(csv[0]).toBe('key,label,conversations,negative,neutral,positive,unknown');
+    expect(csv[1]).toBe(`${care},Care,5,${tally(all.filter((c) => c.roleId === care)).join(',')}`);
+    expect(csv[2]).toBe(`${pr},PR,1,${tally(all.filter((c) => c.roleId === pr)).join(',')}`);
 
     // Italian throughout, numbers and dates included.
     await page.getByLabel('Language').selectOption('it');

@@ -25,6 +25,7 @@ import { SlaModule, SlaWorkersModule } from '@app/sla';
 import { VoiceModule } from '@app/voice';
 import { BusinessHoursController } from './sla/business-hours.controller';
 import { SlaReportsController } from './sla/sla-reports.controller';
+import { SentimentReportController } from './sla/sentiment-report.controller';
 import { SlaPoliciesController } from './sla/sla-policies.controller';
 import { WorkspaceSettingsController } from './workspaces/workspace-settings.controller';
 import { SlaBoardController } from './sla/sla-board.controller';
@@ -68,6 +69,7 @@ export class AppModule {
         PresenceController,
         BusinessHoursController,
         SlaReportsController,
+        SentimentReportController,
         SlaPoliciesController,
         WorkspaceSettingsController,
         SlaBoardController,

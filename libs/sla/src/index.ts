@@ -25,3 +25,8 @@ export * from './reports/sla-report.definitions';
 export * from './reports/sla-report.csv';
 export * from './reports/sla-report.repository';
 export * from './reports/sla-report.service';
+export * from './reports/report-csv';
+export { SENTIMENT_REPORT_GROUPS, type SentimentReportGroup } from './reports/sentiment-report.sql';
+export * from './reports/sentiment-report.view';
+export * from './reports/sentiment-report.csv';
+export * from './reports/sentiment-report.service';

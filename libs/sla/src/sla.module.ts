@@ -11,6 +11,7 @@ import { WorkspaceSettingsService } from './settings/workspace-settings.service'
 import { BreachEscalation } from './timers/breach-escalation.service';
 import { SlaReportRepository } from './reports/sla-report.repository';
 import { SlaReportService } from './reports/sla-report.service';
+import { SentimentReportService } from './reports/sentiment-report.service';
 
 /**
  * Business time, SLA policies, clocks, timers' engine and reports. Global, because ingestion and the inbox's
@@ -30,8 +31,9 @@ import { SlaReportService } from './reports/sla-report.service';
     SlaBoardService,
     SlaReportRepository,
     SlaReportService,
+    SentimentReportService,
     { provide: SLA_TRACKER, useExisting: SlaEngine },
   ],
-  exports: [BusinessHoursService, SlaPolicyRepository, SlaPoliciesService, WorkspaceSettingsRepository, WorkspaceSettingsService, SlaEngine, SlaBoardService, SlaReportService, SLA_TRACKER],
+  exports: [BusinessHoursService, SlaPolicyRepository, SlaPoliciesService, WorkspaceSettingsRepository, WorkspaceSettingsService, SlaEngine, SlaBoardService, SlaReportService, SentimentReportService, SLA_TRACKER],
 })
 export class SlaModule {}

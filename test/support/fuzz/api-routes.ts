@@ -127,6 +127,7 @@ export function exampleRoutes(ids: Ids, victims: Record<'role' | 'channel' | 'ca
     'DELETE /api/sla-policies/:id': { params: { id: victims.policy } },
     'GET /api/sla/board': { query: { limit: '10' } },
     'GET /api/reports/sla': { query: { from: '2026-01-01', to: '2026-02-01T00:00:00+01:00', groupBy: 'role' } },
+    'GET /api/reports/sentiment': { query: { from: '2026-01-01', to: '2026-02-01T00:00:00+01:00', groupBy: 'role' } },
   };
 }
 

@@ -204,6 +204,7 @@ export const ACCESS_TABLE: Record<string, Row> = {
   'POST /api/sla-policies/reapply': { allowed: ['supervisor'], status: 200, call: (c, as) => as(h(c).post('/api/sla-policies/reapply')) },
   'GET /api/sla/board': { allowed: ANY, status: 200, call: (c, as) => as(h(c).get('/api/sla/board')) },
   'GET /api/reports/sla': { allowed: ['lead', 'supervisor'], status: 200, call: (c, as) => as(h(c).get('/api/reports/sla')).query({ from: today() }) },
+  'GET /api/reports/sentiment': { allowed: ['lead', 'supervisor'], status: 200, call: (c, as) => as(h(c).get('/api/reports/sentiment')).query({ from: today() }) },
 };
 
 for (const [route, row] of Object.entries(ACCESS_TABLE)) {

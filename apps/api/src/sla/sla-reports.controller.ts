@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swag
 import type { Request, Response } from 'express';
 import { CurrentUser, RequireAccess, type AuthUser } from '@app/identity';
 import { SlaReportService, slaReportCsv } from '@app/sla';
+import { reportResponse } from './report-response';
 import { SlaReportDto, SlaReportQuery } from './sla-reports.dto';
 
 const DOC =
@@ -29,12 +30,6 @@ export class SlaReportsController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<SlaReportDto | string> {
     const report = await this.reports.report(me.workspaceId, query);
-    // Content negotiation on Accept: JSON unless the client prefers CSV (a browser's */* gets JSON).
-    res.vary('Accept');
-    if (req.accepts(['application/json', 'text/csv']) !== 'text/csv') return report;
-    // The name holds only digits, letters, - and . (see SlaReportService.filename): safe to quote as is.
-    res.setHeader('Content-Disposition', `attachment; filename="${this.reports.filename(report)}"`);
-    res.type('text/csv; charset=utf-8');
-    return slaReportCsv(report);
+    return reportResponse(req, res, report, { csv: slaReportCsv, filename: (r) => this.reports.filename(r) });
   }
 }

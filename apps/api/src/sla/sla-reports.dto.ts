@@ -3,7 +3,8 @@ import { Allow } from 'class-validator';
 
 // The query is read as a whole by parseReportQuery (@app/sla), which names every problem in one answer;
 // @Allow only admits the parameters past the global whitelist (any other parameter is 400 VALIDATION_FAILED).
-export class SlaReportQuery {
+/** The range every report reads (the SLA and the sentiment report alike). */
+export class ReportRangeQuery {
   @ApiPropertyOptional({
     example: '2026-03-01',
     description: 'inclusive: a date YYYY-MM-DD (its local midnight in the workspace time zone) or an ISO 8601 instant with Z or an offset. Default: 7 local days before `to`',
@@ -16,6 +17,9 @@ export class SlaReportQuery {
   })
   @Allow()
   to?: unknown;
+}
+
+export class SlaReportQuery extends ReportRangeQuery {
   @ApiPropertyOptional({ enum: ['role', 'agent', 'channel', 'day', 'hour'], default: 'day' })
   @Allow()
   groupBy?: unknown;

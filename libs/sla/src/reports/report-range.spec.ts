@@ -1,5 +1,5 @@
 import { DomainException } from '@app/common';
-import { addLocalDays, isLocalMidnight, localMidnight, parseReportQuery, startOfNextLocalDay, type ReportQuery } from './report-range';
+import { addLocalDays, boundForFilename, isLocalMidnight, localMidnight, parseReportQuery, startOfNextLocalDay, type ReportQuery } from './report-range';
 
 const ROME = 'Europe/Rome';
 const NOW = new Date('2026-03-04T12:00:00Z'); // Wednesday 13:00 in Rome
@@ -94,5 +94,19 @@ describe('report range', () => {
     });
     expect(failure({ groupBy: ['role', 'day'] })).toEqual({ code: 'VALIDATION_FAILED', message: ['groupBy must be given once, as text'] });
     for (const g of ['role', 'agent', 'channel', 'day', 'hour'] as const) expect(parse({ groupBy: g }).groupBy).toBe(g);
+  });
+
+  it('takes a report’s own groupings, day still the default', () => {
+    const groups = ['day', 'role', 'channel'] as const;
+    expect(parseReportQuery({}, ROME, NOW, groups).groupBy).toBe('day');
+    expect(parseReportQuery({ groupBy: 'channel' }, ROME, NOW, groups).groupBy).toBe('channel');
+    expect(() => parseReportQuery({ groupBy: 'agent' }, ROME, NOW, groups)).toThrow(
+      expect.objectContaining({ code: 'VALIDATION_FAILED', response: expect.objectContaining({ message: ['groupBy must be one of day, role, channel (got "agent")'] }) }),
+    );
+  });
+
+  it('names a bound in a file name by its local date when it is a local midnight, else by its UTC instant', () => {
+    expect(boundForFilename(ROME, '2026-03-01T23:00:00.000Z')).toBe('2026-03-02');
+    expect(boundForFilename(ROME, '2026-03-02T00:00:00.000Z')).toBe('20260302T000000Z');
   });
 });

@@ -9,12 +9,12 @@ export const MAX_RANGE_DAYS = 400;
 /** Without `from`: this many local days before `to`. */
 export const DEFAULT_RANGE_DAYS = 7;
 
-export interface ReportRange {
+export interface ReportRange<G extends string = ReportGroupBy> {
   /** Inclusive. */
   from: Date;
   /** Exclusive. */
   to: Date;
-  groupBy: ReportGroupBy;
+  groupBy: G;
 }
 
 /** The query string as Express hands it over: a repeated parameter arrives as an array. */
@@ -40,19 +40,21 @@ const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?
  *   (the same wall-clock time, so a DST change inside the week does not shift it). Neither given: today and the
  *   6 days before it.
  * - `from` must be before `to`, and `to` at most 400 local days after `from`; otherwise 400 REPORT_RANGE_INVALID.
- * - `groupBy` is role, agent, channel, day (default) or hour; anything else is 400 VALIDATION_FAILED (which then
- *   also lists any range problem, so one answer names everything).
+ * - `groupBy` is one of `groups` (the SLA report's: role, agent, channel, day or hour), day by default; anything
+ *   else is 400 VALIDATION_FAILED (which then also lists any range problem, so one answer names everything).
  */
 /** The instants a report may name: PostgreSQL and the CSV's compact stamps read years 1970 to 9999 alike. */
 const EARLIEST = Date.UTC(1970, 0, 1) - DAY_MS;
 const LATEST = Date.UTC(9999, 11, 31);
 
-export function parseReportQuery(query: ReportQuery, timeZone: string, now: Date): ReportRange {
+export function parseReportQuery(query: ReportQuery, timeZone: string, now: Date): ReportRange;
+export function parseReportQuery<G extends string>(query: ReportQuery, timeZone: string, now: Date, groups: readonly G[]): ReportRange<G>;
+export function parseReportQuery(query: ReportQuery, timeZone: string, now: Date, groups: readonly string[] = REPORT_GROUPS): ReportRange<string> {
   const problems: string[] = [];
   let groupProblem = false;
   const groupBy = single('groupBy', query.groupBy, problems) ?? 'day';
-  if (!(REPORT_GROUPS as readonly string[]).includes(groupBy)) {
-    problems.push(`groupBy must be one of ${REPORT_GROUPS.join(', ')} (got ${JSON.stringify(groupBy)})`);
+  if (!groups.includes(groupBy)) {
+    problems.push(`groupBy must be one of ${groups.join(', ')} (got ${JSON.stringify(groupBy)})`);
     groupProblem = true;
   } else if (Array.isArray(query.groupBy)) groupProblem = true;
 
@@ -71,7 +73,7 @@ export function parseReportQuery(query: ReportQuery, timeZone: string, now: Date
       const days = (to.getTime() - start.getTime()) / DAY_MS;
       problems.push(`the range may cover at most ${MAX_RANGE_DAYS} days (got ${Math.round(days * 10) / 10})`);
     }
-    if (problems.length === 0) return { from: start, to, groupBy: groupBy as ReportGroupBy };
+    if (problems.length === 0) return { from: start, to, groupBy };
   }
   throw new DomainException(groupProblem ? 'VALIDATION_FAILED' : 'REPORT_RANGE_INVALID', problems);
 }
@@ -134,4 +136,13 @@ export function startOfNextLocalDay(timeZone: string, now: Date): Date {
 /** True when the instant is the local midnight starting its local date (a bound given as a date). */
 export function isLocalMidnight(timeZone: string, at: Date): boolean {
   return localMidnight(timeZone, localDate(timeZone, at)).getTime() === at.getTime();
+}
+
+/**
+ * A report bound as a CSV file name says it: its local date when it is a local midnight (a bound given as a date),
+ * else its compact UTC instant (`20260302T000000Z`). Only digits, letters and - (safe to quote as is).
+ */
+export function boundForFilename(timeZone: string, iso: string): string {
+  const at = new Date(iso);
+  return isLocalMidnight(timeZone, at) ? localDate(timeZone, at) : iso.replace(/[-:]|\.\d+/g, '');
 }

@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock, DomainException } from '@app/common';
-import { isLocalMidnight, localDate, parseReportQuery, type ReportQuery } from './report-range';
+import { byLabel } from './report-order';
+import { boundForFilename, parseReportQuery, type ReportQuery } from './report-range';
+import { readReport } from './report-transaction';
 import { slaReportFilename } from './sla-report.csv';
 import { SLA_REPORT_DEFINITIONS } from './sla-report.definitions';
 import { SlaReportRepository } from './sla-report.repository';
@@ -25,14 +27,7 @@ export class SlaReportService {
     const settings = await this.reports.settings(this.db, workspaceId);
     if (!settings) throw new DomainException('WORKSPACE_NOT_FOUND', 'Workspace not found');
     const { from, to, groupBy } = parseReportQuery(query, settings.timezone, this.clock.now());
-    // JIT off for this statement: over a long range its cost estimate crosses PostgreSQL's JIT thresholds, and
-    // compiling then costs more than it saves (a year by day: up to 1.9 s of compiling in EXPLAIN; see the JIT line
-    // of bench/results/sla-report.md). Read-only: a report never writes.
-    const found = await this.db.transaction(async (m) => {
-      await m.query('SET TRANSACTION READ ONLY');
-      await m.query('SET LOCAL jit = off');
-      return this.reports.rows(m, workspaceId, from, to, groupBy, settings);
-    });
+    const found = await readReport(this.db, (m) => this.reports.rows(m, workspaceId, from, to, groupBy, settings));
     return {
       from: from.toISOString(),
       to: to.toISOString(),
@@ -46,26 +41,13 @@ export class SlaReportService {
 
   /** The CSV attachment's file name: bounds as local dates where they are local midnights, else compact UTC instants. */
   filename(report: SlaReport): string {
-    const bound = (iso: string) => {
-      const at = new Date(iso);
-      return isLocalMidnight(report.timezone, at) ? localDate(report.timezone, at) : iso.replace(/[-:]|\.\d+/g, '');
-    };
-    return slaReportFilename(bound(report.from), bound(report.to));
+    return slaReportFilename(boundForFilename(report.timezone, report.from), boundForFilename(report.timezone, report.to));
   }
 }
 
-const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
-
-/**
- * Days and hours come in key order from SQL. Roles, agents and channels read alphabetically (case- and
- * accent-insensitively, "Team 2" before "Team 10"), the no-role / unassigned row last, ties by id; sorted here so
- * the order does not depend on the database's collation.
- */
+/** Days and hours come in key order from SQL; roles, agents and channels by name, the no-role / unassigned row last. */
 function byName(rows: SlaReportRow[], groupBy: SlaReport['groupBy']): SlaReportRow[] {
-  if (groupBy === 'day' || groupBy === 'hour') return rows;
-  return rows.sort(
-    (a, b) => Number(a.key === null) - Number(b.key === null) || collator.compare(a.label, b.label) || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0) || String(a.key).localeCompare(String(b.key)),
-  );
+  return groupBy === 'day' || groupBy === 'hour' ? rows : byLabel(rows, (r) => r.key === null);
 }
 
 function toRow(r: SlaReportSqlRow, hourKey: boolean): SlaReportRow {

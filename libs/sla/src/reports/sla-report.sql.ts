@@ -11,13 +11,13 @@ export const SLA_TARGETS = [
 ] as const;
 
 /**
- * Local wall-clock seconds since 1970-01-01T00:00 (local) of the clock's start: whole UTC seconds plus the zone's
- * offset over the range, as a CASE over the range's offset segments (computed with Intl, see offsetSegments). Far
- * cheaper than `started_at AT TIME ZONE tz` per row (about a third of the whole statement over a year of outcomes),
- * and read on the same time-zone data as the range's own bounds. The texts inlined are ISO instants and integers
- * made here, never a client's.
+ * Local wall-clock seconds since 1970-01-01T00:00 (local) of an instant column (the clock's start by default):
+ * whole UTC seconds plus the zone's offset over the range, as a CASE over the range's offset segments (computed
+ * with Intl, see offsetSegments). Far cheaper than `started_at AT TIME ZONE tz` per row (about a third of the whole
+ * statement over a year of outcomes), and read on the same time-zone data as the range's own bounds. The texts
+ * inlined are ISO instants, integers and column names made here, never a client's.
  */
-function localSeconds(segments: OffsetSegment[]): string {
+export function localSeconds(segments: OffsetSegment[], column = 'started_at'): string {
   if (segments.length === 0) throw new RangeError('slaReportSql needs at least one offset segment');
   const whole = (s: OffsetSegment) => {
     if (!Number.isInteger(s.offsetSeconds)) throw new RangeError(`offset ${s.offsetSeconds} is not whole seconds`);
@@ -28,13 +28,17 @@ function localSeconds(segments: OffsetSegment[]): string {
       ? whole(segments[0]!)
       : `CASE ${segments
           .slice(1)
-          .map((s, i) => `WHEN started_at < '${s.from.toISOString()}'::timestamptz THEN ${whole(segments[i]!)}`)
+          .map((s, i) => `WHEN ${column} < '${s.from.toISOString()}'::timestamptz THEN ${whole(segments[i]!)}`)
           .join(' ')} ELSE ${whole(segments[segments.length - 1]!)} END`;
-  return `(floor(date_part('epoch', started_at))::bigint + ${offset})`;
+  return `(floor(date_part('epoch', ${column}))::bigint + ${offset})`;
 }
 
-/** The grouping key per groupBy: an id, or an integer (local day number since 1970-01-01, local hour); see bucketOf on the division. */
-function keyOf(groupBy: SlaReportGroup, local: string): string {
+/**
+ * The grouping key per groupBy: an id (role_id, agent_id, channel_id: the columns of sla_outcomes, and of
+ * conversations for role and channel), or an integer (local day number since 1970-01-01, local hour); see bucketOf
+ * on the division.
+ */
+export function keyOf(groupBy: SlaReportGroup, local: string): string {
   switch (groupBy) {
     case 'role':
       return 'role_id';
@@ -58,7 +62,7 @@ function bucketOf(period: SlaReportPeriod, local: string): string {
 }
 
 /** The label of a key, and what it joins: names as they are now; a role deleted since keeps its rows. */
-const LABELS: Record<SlaReportGroup, { key: string; label: string; join: string }> = {
+export const GROUP_LABELS: Record<SlaReportGroup, { key: string; label: string; join: string }> = {
   role: { key: 'g.key::text', label: `CASE WHEN g.key IS NULL THEN 'No role' ELSE coalesce(r.name, 'Deleted role') END`, join: `LEFT JOIN roles r ON r.id = g.key AND r.workspace_id = $1` },
   agent: { key: 'g.key::text', label: `CASE WHEN g.key IS NULL THEN 'Unassigned' ELSE coalesce(u.name, 'Unknown user') END`, join: `LEFT JOIN users u ON u.id = g.key` },
   channel: { key: 'g.key::text', label: `coalesce(ch.name, 'Unknown channel')`, join: `LEFT JOIN channels ch ON ch.id = g.key AND ch.workspace_id = $1` },
@@ -86,7 +90,7 @@ export function slaReportSql(groupBy: SlaReportGroup, period: SlaReportPeriod, s
         FILTER (WHERE target = '${target}' AND business_seconds IS NOT NULL) AS ${column}_pct`,
   ).join(',');
   const columns = SLA_TARGETS.flatMap(({ column }) => [`g.${column}_count`, `g.${column}_met`, `g.${column}_pct`]).join(', ');
-  const { key, label, join } = LABELS[groupBy];
+  const { key, label, join } = GROUP_LABELS[groupBy];
   const first = `target = 'first_response'`;
   return `
     SELECT ${key} AS key, ${label} AS label, g.conversations, ${columns}, c.periods, c.on_target

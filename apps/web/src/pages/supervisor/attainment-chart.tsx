@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useI18n } from '../../i18n/i18n';
 import { ChartEmpty, ChartFigure } from './chart-figure';
-import { scale } from './chart-scale';
+import { scale, shortLabel } from './chart-scale';
 import type { AttainmentBar } from './report-series';
 import { useSupervisorFormat } from './supervisor-format';
 
@@ -11,8 +11,6 @@ const W = 640;
 const ROW = 38;
 const M = { top: 22, right: 128, bottom: 24, left: 150 };
 const AXIS = [0, 0.25, 0.5, 0.75, 1];
-/** Labels longer than this are cut (the full name is in the bar's tooltip and the table). */
-const LABEL_CHARS = 22;
 /** The summary read out by a screen reader names this many rows, then says how many more there are. */
 const SPOKEN_ROWS = 8;
 
@@ -27,7 +25,6 @@ export function AttainmentChart({ bars, group, minAttainment, tools }: { bars: A
   const H = M.top + bars.length * ROW + M.bottom;
   const x = (share: number) => M.left + scale(share, 1, plotW);
   const nameOf = (b: AttainmentBar) => (b.unnamed ? t(group === 'agent' ? 'supervisor.unassigned' : 'supervisor.noRole') : b.label);
-  const short = (name: string) => (name.length > LABEL_CHARS ? `${name.slice(0, LABEL_CHARS - 1)}…` : name);
 
   const spoken = bars
     .slice(0, SPOKEN_ROWS)
@@ -94,7 +91,7 @@ export function AttainmentChart({ bars, group, minAttainment, tools }: { bars: A
               <g key={b.key} className="attainment-row">
                 <title>{`${name}: ${t('supervisor.chart.attainment.spokenRow', { name, attainment: fmt.percent(b.attainment), breached: fmt.count(b.breached) })}`}</title>
                 <text className="row-label" x={M.left - 8} y={top + ROW / 2} dy="0.32em" textAnchor="end">
-                  {short(name)}
+                  {shortLabel(name)}
                 </text>
                 {b.attainment !== null && <rect className={`bar-attainment ${below ? 'below-target' : 'on-target'}`} x={M.left} y={top + 6} width={Math.max(1, x(b.attainment) - M.left)} height={13} />}
                 {b.consistency !== null && <rect className="bar-consistency" x={M.left} y={top + 22} width={Math.max(1, x(b.consistency) - M.left)} height={8} />}

@@ -1,4 +1,4 @@
-import { durationTicks, labelStride, niceTicks, scale } from './chart-scale';
+import { durationTicks, labelStride, niceTicks, scale, shortLabel } from './chart-scale';
 
 describe('chart scales', () => {
   it('picks round count ticks that reach the maximum', () => {
@@ -29,5 +29,11 @@ describe('chart scales', () => {
     expect(labelStride(7, 10)).toBe(1);
     expect(labelStride(31, 10)).toBe(4);
     expect(labelStride(24, 12)).toBe(2);
+  });
+
+  it('cuts long row labels with an ellipsis', () => {
+    expect(shortLabel('Care')).toBe('Care');
+    expect(shortLabel('A very long role name indeed')).toBe('A very long role name…');
+    expect(shortLabel('A very long role name indeed')).toHaveLength(22);
   });
 });

@@ -39,3 +39,11 @@ export function scale(value: number, max: number, length: number): number {
 export function labelStride(count: number, maxLabels: number): number {
   return Math.max(1, Math.ceil(count / Math.max(1, maxLabels)));
 }
+
+/** Row labels longer than this are cut (the full name is in the row's tooltip and the table). */
+export const LABEL_CHARS = 22;
+
+/** A row label cut to `max` characters, with an ellipsis when cut. */
+export function shortLabel(name: string, max = LABEL_CHARS): string {
+  return name.length > max ? `${name.slice(0, max - 1)}…` : name;
+}

@@ -28,6 +28,7 @@ describe('report ranges', () => {
   it('asks the API for the day after the last one picked, and names the CSV with it', () => {
     expect(rangeQuery({ from: '2026-11-01', to: '2026-11-30' })).toEqual({ from: '2026-11-01', to: '2026-12-01' });
     expect(csvFilename('role', { from: '2026-11-01', to: '2026-11-30' })).toBe('sla-report-role-2026-11-01-2026-12-01.csv');
+    expect(csvFilename('day', { from: '2026-11-01', to: '2026-11-30' }, 'sentiment')).toBe('sentiment-report-day-2026-11-01-2026-12-01.csv');
   });
 
   it('says what is wrong with a range before asking', () => {

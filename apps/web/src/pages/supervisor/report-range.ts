@@ -83,8 +83,11 @@ export function rangeQuery(range: DateRange): { from: IsoDate; to: IsoDate } {
 
 export type ReportGroup = 'role' | 'agent' | 'channel' | 'day' | 'hour';
 
-/** `sla-report-role-2026-11-01-2026-12-01.csv`: the grouping and the API's bounds, as the desk names its own CSV. */
-export function csvFilename(groupBy: ReportGroup, range: DateRange): string {
+/** The desk's reports: `GET /api/reports/sla` and `GET /api/reports/sentiment`. */
+export type ReportName = 'sla' | 'sentiment';
+
+/** `sla-report-role-2026-11-01-2026-12-01.csv`: the report, the grouping and the API's bounds, as the desk names its own CSV. */
+export function csvFilename(groupBy: ReportGroup, range: DateRange, report: ReportName = 'sla'): string {
   const q = rangeQuery(range);
-  return `sla-report-${groupBy}-${q.from}-${q.to}.csv`;
+  return `${report}-report-${groupBy}-${q.from}-${q.to}.csv`;
 }

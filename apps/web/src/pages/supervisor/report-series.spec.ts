@@ -1,4 +1,4 @@
-import { attainmentBars, daySeries, firstResponseTotals, hourSeries, sentimentShare, type ReportRow } from './report-series';
+import { attainmentBars, daySeries, firstResponseTotals, hourSeries, sentimentDays, sentimentGroups, sentimentShare, type ReportRow } from './report-series';
 
 const stats = (met: number, breached: number, p50: number | null = null, p90: number | null = null) => ({
   count: met + breached,
@@ -51,13 +51,35 @@ describe('report series', () => {
   });
 
   it('shares sentiment out, the unclassified as unknown', () => {
-    const slices = sentimentShare([{ sentiment: 'negative' }, { sentiment: 'negative' }, { sentiment: 'positive' }, { sentiment: null }]);
+    const slices = sentimentShare({ conversations: 4, negative: 2, neutral: 0, positive: 1, unknown: 1 });
     expect(slices).toEqual([
       { sentiment: 'negative', count: 2, share: 0.5 },
       { sentiment: 'neutral', count: 0, share: 0 },
       { sentiment: 'positive', count: 1, share: 0.25 },
       { sentiment: 'unknown', count: 1, share: 0.25 },
     ]);
-    expect(sentimentShare([]).every((s) => s.share === 0)).toBe(true);
+    expect(sentimentShare({ conversations: 0, negative: 0, neutral: 0, positive: 0, unknown: 0 }).every((s) => s.share === 0)).toBe(true);
+  });
+
+  it('has a sentiment bar for every day of the range, the days without new conversations empty', () => {
+    const bars = sentimentDays([{ key: '2026-11-02', conversations: 2, negative: 1, neutral: 0, positive: 1, unknown: 0 }], { from: '2026-11-01', to: '2026-11-03' });
+    expect(bars.map((b) => [b.key, b.label, b.conversations, b.slices.map((s) => s.share)])).toEqual([
+      ['2026-11-01', null, 0, [0, 0, 0, 0]],
+      ['2026-11-02', null, 2, [0.5, 0, 0.5, 0]],
+      ['2026-11-03', null, 0, [0, 0, 0, 0]],
+    ]);
+  });
+
+  it('keeps the report’s order of roles, the no-role row without a name', () => {
+    const counts = { conversations: 1, negative: 0, neutral: 1, positive: 0, unknown: 0 };
+    const bars = sentimentGroups([
+      { key: 'r1', label: 'Care', ...counts },
+      { key: 'none', label: 'No role', ...counts },
+    ]);
+    expect(bars.map((b) => [b.key, b.label])).toEqual([
+      ['r1', 'Care'],
+      ['none', null],
+    ]);
+    expect(bars[1]!.slices[1]).toEqual({ sentiment: 'neutral', count: 1, share: 1 });
   });
 });

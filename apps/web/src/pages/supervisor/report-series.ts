@@ -109,22 +109,70 @@ export function firstResponseTotals(rows: ReportRow[]): Totals {
   return { outcomes, met, breached, attainment: outcomes ? met / outcomes : null };
 }
 
+// `GET /api/reports/sentiment`: conversations created in the range, by the sentiment they carry.
+export type SentimentGroup = 'day' | 'role' | 'channel';
+export interface SentimentCounts {
+  conversations: number;
+  negative: number;
+  neutral: number;
+  positive: number;
+  unknown: number;
+}
+export interface SentimentReportRow extends SentimentCounts {
+  /** The local date, the role id ('none': no role) or the channel id. */
+  key: string;
+  /** The role's or channel's name; absent by day. */
+  label?: string;
+}
+export interface SentimentReport {
+  from: string;
+  to: string;
+  groupBy: SentimentGroup;
+  timezone: string;
+  rows: SentimentReportRow[];
+  totals: SentimentCounts;
+}
+
 export type SentimentKey = Sentiment | 'unknown';
 export const SENTIMENTS: readonly SentimentKey[] = ['negative', 'neutral', 'positive', 'unknown'];
+/** The key of the report's row of conversations without a role. */
+export const NO_ROLE_KEY = 'none';
 
 export interface SentimentSlice {
   sentiment: SentimentKey;
   count: number;
+  /** count / conversations, 0–1; 0 when there is no conversation. */
   share: number;
 }
 
-/** Each sentiment's share of the conversations given (those not classified yet as `unknown`). */
-export function sentimentShare(conversations: Array<{ sentiment: Sentiment | null }>): SentimentSlice[] {
-  const counts = new Map<SentimentKey, number>(SENTIMENTS.map((s) => [s, 0]));
-  for (const c of conversations) {
-    const key = c.sentiment ?? 'unknown';
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  const total = conversations.length;
-  return SENTIMENTS.map((sentiment) => ({ sentiment, count: counts.get(sentiment)!, share: total ? counts.get(sentiment)! / total : 0 }));
+/** Each sentiment's share of some conversations (those not classified yet as `unknown`), in SENTIMENTS order. */
+export function sentimentShare(counts: SentimentCounts): SentimentSlice[] {
+  const total = counts.conversations;
+  return SENTIMENTS.map((sentiment) => ({ sentiment, count: counts[sentiment], share: total ? counts[sentiment] / total : 0 }));
+}
+
+export interface SentimentBar {
+  /** The date `YYYY-MM-DD`, or the role's or channel's id ('none': no role). */
+  key: string;
+  /** The role's or channel's name; null by day (the date is the name) and for the no-role row. */
+  label: string | null;
+  conversations: number;
+  slices: SentimentSlice[];
+}
+
+const NO_CONVERSATIONS: SentimentCounts = { conversations: 0, negative: 0, neutral: 0, positive: 0, unknown: 0 };
+
+function barOf(key: string, label: string | null, counts: SentimentCounts): SentimentBar {
+  return { key, label, conversations: counts.conversations, slices: sentimentShare(counts) };
+}
+
+/** One bar for every day of the range, in order; a day without new conversations is there, empty, so gaps show. */
+export function sentimentDays(rows: SentimentReportRow[], range: DateRange): SentimentBar[] {
+  const byDay = new Map(rows.map((r) => [r.key, r]));
+  return datesOf(range).map((day) => barOf(day, null, byDay.get(day) ?? NO_CONVERSATIONS));
+}
+
+/** One bar per role or channel, in the report's order (by name, the no-role row last). */
+export function sentimentGroups(rows: SentimentReportRow[]): SentimentBar[] {
+  return rows.map((r) => barOf(r.key, r.key === NO_ROLE_KEY ? null : (r.label ?? r.key), r));
 }

@@ -8,16 +8,17 @@ import { CsvButton } from './csv-button';
 import { RangePicker } from './range-picker';
 import { ReportDefinitions } from './report-definitions';
 import { presetRange, rangeProblem, todayIn, type DateRange } from './report-range';
-import { attainmentBars, daySeries, firstResponseTotals, hourSeries, sentimentShare } from './report-series';
+import { attainmentBars, daySeries, firstResponseTotals, hourSeries, type SentimentGroup } from './report-series';
 import { ResponseTimeChart } from './response-time-chart';
 import { SentimentChart } from './sentiment-chart';
 import { useSupervisorFormat } from './supervisor-format';
-import { useOpenSentimentSample } from './use-open-sentiment';
 import { useReport, type WorkspaceSettings } from './use-report';
+import { useSentimentReport } from './use-sentiment-report';
 import { VolumeChart } from './volume-chart';
 import './supervisor.css';
 
 const GROUPS: AttainmentGroup[] = ['role', 'agent', 'channel'];
+const SENTIMENT_GROUPS: SentimentGroup[] = ['day', 'role', 'channel'];
 /** Used only when the workspace's settings cannot be read: the report itself still uses the workspace's zone. */
 const BROWSER_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
@@ -30,7 +31,7 @@ export function ReportsPage() {
   const today = timezone ? todayIn(timezone) : null;
   const [range, setRange] = useState<DateRange | null>(null);
   const [group, setGroup] = useState<AttainmentGroup>('role');
-  const [round, setRound] = useState(0);
+  const [sentimentGroup, setSentimentGroup] = useState<SentimentGroup>('day');
 
   useEffect(() => {
     if (today && !range) setRange(presetRange('last7', today));
@@ -39,26 +40,25 @@ export function ReportsPage() {
   const byDay = useReport(range, 'day');
   const byGroup = useReport(range, group);
   const byHour = useReport(range, 'hour');
-  const sample = useOpenSentimentSample(round);
+  const sentiment = useSentimentReport(range, sentimentGroup);
   const valid = range !== null && rangeProblem(range) === null;
 
   const days = useMemo(() => (byDay.data && range ? daySeries(byDay.data.rows, range) : []), [byDay.data, range]);
   const totals = useMemo(() => firstResponseTotals(byDay.data?.rows ?? []), [byDay.data]);
   const bars = useMemo(() => attainmentBars(byGroup.data?.rows ?? []), [byGroup.data]);
   const hours = useMemo(() => hourSeries(byHour.data?.rows ?? []), [byHour.data]);
-  const slices = useMemo(() => sentimentShare(sample.data?.items ?? []), [sample.data]);
   const target = byGroup.data?.consistency ?? byDay.data?.consistency ?? settings.data?.consistency;
 
   function refresh() {
     byDay.reload();
     byGroup.reload();
     byHour.reload();
-    setRound((r) => r + 1);
+    sentiment.reload();
   }
 
   // The zone the report was read in (the settings' until it arrives), never the browser's fallback.
   const reportZone = byDay.data?.timezone ?? settings.data?.timezone;
-  const loading = byDay.loading || byGroup.loading || byHour.loading;
+  const loading = byDay.loading || byGroup.loading || byHour.loading || sentiment.loading;
   const reportError = byDay.error ?? byGroup.error ?? byHour.error;
 
   return (
@@ -130,8 +130,28 @@ export function ReportsPage() {
             />
           )}
           {byHour.data && <VolumeChart hours={hours} timezone={byHour.data.timezone} tools={<CsvButton range={range} groupBy="hour" />} />}
-          {sample.data && <SentimentChart slices={slices} sample={sample.data.items.length} truncated={sample.data.truncated} />}
-          {sample.error && <ErrorNote error={sample.error} onRetry={() => setRound((r) => r + 1)} />}
+          {sentiment.data && (
+            <SentimentChart
+              report={sentiment.data}
+              range={range}
+              tools={
+                <>
+                  <label className="inline-field">
+                    {t('supervisor.group.by')}
+                    <select aria-label={t('supervisor.chart.sentiment.groupBy')} value={sentimentGroup} onChange={(e) => setSentimentGroup(e.target.value as SentimentGroup)}>
+                      {SENTIMENT_GROUPS.map((g) => (
+                        <option key={g} value={g}>
+                          {t(`supervisor.group.${g}`)}
+                        </option>
+                      ))}
+                    </select>
+                  </label>
+                  <CsvButton range={range} groupBy={sentimentGroup} report="sentiment" />
+                </>
+              }
+            />
+          )}
+          {sentiment.error && <ErrorNote error={sentiment.error} onRetry={sentiment.reload} />}
         </div>
       )}
 

@@ -1,81 +1,99 @@
+import type { ReactNode } from 'react';
 import { useI18n } from '../../i18n/i18n';
 import { ChartEmpty, ChartFigure } from './chart-figure';
-import type { SentimentSlice } from './report-series';
+import type { DateRange } from './report-range';
+import { SENTIMENTS, sentimentDays, sentimentGroups, sentimentShare, type SentimentBar, type SentimentKey, type SentimentReport, type SentimentSlice } from './report-series';
+import { SentimentDayColumns, SentimentGroupRows, SentimentTotalBar } from './sentiment-bars';
 import { useSupervisorFormat } from './supervisor-format';
 
-const W = 640;
-const H = 56;
-const BAR = 28;
+/** The summary read out by a screen reader names this many rows, then says how many more there are. */
+const SPOKEN_ROWS = 8;
 
 /**
- * The share of each sentiment among the open conversations, as one stacked bar. The SLA report has no sentiment,
- * so this reads the open conversations as they are now, and says so.
+ * The sentiment of the conversations created in the chosen range: the share over the whole range as one bar, then
+ * per day (columns) or per role or channel (rows), with the counts as a table on demand.
  */
-export function SentimentChart({ slices, sample, truncated }: { slices: SentimentSlice[]; sample: number; truncated: boolean }) {
-  const { t } = useI18n();
+export function SentimentChart({ report, range, tools }: { report: SentimentReport; range: DateRange; tools?: ReactNode }) {
+  const { t, locale } = useI18n();
   const fmt = useSupervisorFormat();
-  const name = (s: SentimentSlice) => t(s.sentiment === 'unknown' ? 'supervisor.sentiment.unknown' : `sentiment.${s.sentiment}`);
-  const parts = slices.map((s) => t('supervisor.chart.sentiment.part', { sentiment: name(s), share: fmt.percent(s.share), count: fmt.count(s.count) }));
-  const summary = sample ? t('supervisor.chart.sentiment.summary', { count: fmt.count(sample), parts: parts.join(', ') }) : t('supervisor.chart.sentiment.none');
-  let x = 0;
+  const group = report.groupBy;
+  const bars = group === 'day' ? sentimentDays(report.rows, range) : sentimentGroups(report.rows);
+  const totals = sentimentShare(report.totals);
 
+  const sentimentName = (s: SentimentKey) => t(s === 'unknown' ? 'supervisor.sentiment.unknown' : `sentiment.${s}`);
+  const conversations = (n: number) => t(n === 1 ? 'supervisor.chart.sentiment.conversations.one' : 'supervisor.chart.sentiment.conversations.other', { count: fmt.count(n) });
+  const partsOf = (slices: SentimentSlice[]) =>
+    slices.map((s) => t('supervisor.chart.sentiment.part', { sentiment: sentimentName(s.sentiment), share: fmt.percent(s.share), count: fmt.count(s.count) }));
+  const nameOf = (b: SentimentBar) => (group === 'day' ? fmt.longDay(b.key) : (b.label ?? t('supervisor.noRole')));
+  const describe = (b: SentimentBar) =>
+    b.conversations
+      ? t('supervisor.chart.sentiment.spokenRow', { name: nameOf(b), conversations: conversations(b.conversations), parts: partsOf(b.slices).join(', ') })
+      : t('supervisor.chart.sentiment.spokenEmpty', { name: nameOf(b) });
+
+  const totalParts = partsOf(totals);
+  const summary = t('supervisor.chart.sentiment.summary', { count: fmt.count(report.totals.conversations), parts: totalParts.join(', ') });
+  const spoken = bars.filter((b) => b.conversations > 0);
+  const more = spoken.length > SPOKEN_ROWS ? ` ${t('supervisor.chart.more', { count: spoken.length - SPOKEN_ROWS })}` : '';
+  const breakdown = `${t('supervisor.chart.sentiment.breakdown', { group: t(`supervisor.group.${group}`).toLocaleLowerCase(locale) })} ${spoken.slice(0, SPOKEN_ROWS).map(describe).join('; ')}.${more}`;
+
+  const cells = (slices: SentimentSlice[], total: number) =>
+    slices.map((s) => (
+      <td key={s.sentiment}>
+        {fmt.count(s.count)} <span className="muted">({fmt.percent(total ? s.share : null)})</span>
+      </td>
+    ));
   const table = (
     <table>
       <caption className="visually-hidden">{t('supervisor.chart.sentiment.title')}</caption>
       <thead>
         <tr>
-          <th scope="col">{t('supervisor.col.sentiment')}</th>
+          <th scope="col">{t(`supervisor.group.${group}`)}</th>
           <th scope="col">{t('supervisor.col.conversations')}</th>
-          <th scope="col">{t('supervisor.col.share')}</th>
+          {SENTIMENTS.map((s) => (
+            <th key={s} scope="col">
+              {sentimentName(s)}
+            </th>
+          ))}
         </tr>
       </thead>
       <tbody>
-        {slices.map((s) => (
-          <tr key={s.sentiment}>
-            <th scope="row">{name(s)}</th>
-            <td>{fmt.count(s.count)}</td>
-            <td>{fmt.percent(s.share)}</td>
+        {bars.map((b) => (
+          <tr key={b.key}>
+            <th scope="row">{nameOf(b)}</th>
+            <td>{fmt.count(b.conversations)}</td>
+            {cells(b.slices, b.conversations)}
           </tr>
         ))}
       </tbody>
+      <tfoot>
+        <tr>
+          <th scope="row">{t('supervisor.col.total')}</th>
+          <td>{fmt.count(report.totals.conversations)}</td>
+          {cells(totals, report.totals.conversations)}
+        </tr>
+      </tfoot>
     </table>
   );
 
   return (
-    <ChartFigure
-      title={t('supervisor.chart.sentiment.title')}
-      table={table}
-      note={t(truncated ? 'supervisor.chart.sentiment.noteTruncated' : 'supervisor.chart.sentiment.note', { count: fmt.count(sample) })}
-    >
-      {sample === 0 ? (
-        <ChartEmpty>{summary}</ChartEmpty>
+    <ChartFigure title={t('supervisor.chart.sentiment.title')} tools={tools} table={table} note={t('supervisor.chart.sentiment.note', { timezone: report.timezone })}>
+      {report.totals.conversations === 0 ? (
+        <ChartEmpty>{t('supervisor.chart.sentiment.none')}</ChartEmpty>
       ) : (
         <>
-          <svg className="chart-svg sentiment-svg" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={summary}>
-            {slices.map((s, i) => {
-              const width = s.share * W;
-              const rect = (
-                <g key={s.sentiment}>
-                  <title>{parts[i]}</title>
-                  {width > 0 && <rect className={`slice slice-${s.sentiment}`} x={x} y={(H - BAR) / 2} width={width} height={BAR} />}
-                  {width > 44 && (
-                    <text className="slice-label" x={x + width / 2} y={H / 2} dy="0.32em" textAnchor="middle">
-                      {fmt.percent(s.share)}
-                    </text>
-                  )}
-                </g>
-              );
-              x += width;
-              return rect;
-            })}
-          </svg>
+          <SentimentTotalBar slices={totals} label={summary} titles={totalParts} />
           <ul className="chart-legend sentiment-legend" aria-hidden="true">
-            {slices.map((s, i) => (
+            {totals.map((s, i) => (
               <li key={s.sentiment}>
-                <span className={`swatch slice-${s.sentiment}`} /> {parts[i]}
+                <span className={`swatch slice-${s.sentiment}`} /> {totalParts[i]}
               </li>
             ))}
           </ul>
+          {group === 'day' ? (
+            <SentimentDayColumns bars={bars} label={breakdown} titleOf={describe} />
+          ) : (
+            <SentimentGroupRows bars={bars} label={breakdown} nameOf={nameOf} valueOf={(b) => conversations(b.conversations)} titleOf={describe} />
+          )}
         </>
       )}
     </ChartFigure>
