@@ -2,30 +2,12 @@ import type { Page } from 'playwright-core';
 import { CHANNEL_TYPES, type ChannelType } from '../../libs/channels/src/types/channel-type';
 import { demoAdapterConfig, demoChannelConfigs } from '../../apps/simulator/src/demo-accounts';
 import { createTraffic } from '../../apps/simulator/src/traffic/traffic-mix';
-import { apiAs, screenshot, sendComment, startBrowserDesk, type BrowserDesk, type PageOptions } from '../support/browser';
+import { apiAs, openAs, screenshot, sendComment, startBrowserDesk, type BrowserDesk } from '../support/browser';
 import { deliver, settled, type TestChannel } from '../support/inbox';
 
 // The SLA here: direct messages answered within 5 minutes, everything else within 30; amber from half of it.
 const FIRST_RESPONSE_S = 1800;
 const WARN_AT_PERCENT = 50;
-
-/**
- * The desk open in a fresh context, signed in with the member's token as a restored session (sign-in through the
- * form is the sign-in spec's subject; a password check per page costs seconds on a loaded machine), connected live.
- */
-async function openAs(bd: BrowserDesk, member: { token: string }, options: PageOptions = {}) {
-  const context = await bd.browser.newContext({ locale: options.locale ?? 'en-GB', viewport: options.viewport ?? { width: 1280, height: 720 } });
-  await context.addInitScript((token: string) => window.sessionStorage.setItem('desk.token', token), member.token);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => {
-    throw new Error(`the page threw: ${error.message}`);
-  });
-  await page.goto(bd.desk.url);
-  await page.getByRole('navigation', { name: 'Main navigation' }).waitFor();
-  // Connected live (and so online, for automatic assignment) before the test goes on.
-  await page.getByTestId('live-status').getByText('Live', { exact: true }).waitFor();
-  return { context, page };
-}
 
 const rows = (page: Page) => page.locator('li.inbox-row');
 const rowOf = (page: Page, contact: string) => rows(page).filter({ has: page.getByRole('link', { name: new RegExp(`^${contact},`) }) });

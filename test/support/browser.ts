@@ -69,18 +69,36 @@ export interface PageOptions {
   viewport?: { width: number; height: number };
 }
 
-/** A fresh browser context (its own storage) with the desk open and signed in through the sign-in form. */
-export async function signedInPage(bd: BrowserDesk, email: string, password = MEMBER_PASSWORD, options: PageOptions = {}): Promise<{ context: BrowserContext; page: Page }> {
+/** A fresh browser context (its own storage) on the desk; `prepare` runs before the first page loads. */
+async function openDesk(bd: BrowserDesk, options: PageOptions, prepare?: (context: BrowserContext) => Promise<unknown>): Promise<{ context: BrowserContext; page: Page }> {
   const context = await bd.browser.newContext({ locale: options.locale ?? 'en-GB', viewport: options.viewport ?? { width: 1280, height: 720 } });
+  await prepare?.(context);
   const page = await context.newPage();
   page.on('pageerror', (error) => {
     throw new Error(`the page threw: ${error.message}`);
   });
   await page.goto(bd.desk.url);
+  return { context, page };
+}
+
+/** The desk signed in through the sign-in form. */
+export async function signedInPage(bd: BrowserDesk, email: string, password = MEMBER_PASSWORD, options: PageOptions = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const { context, page } = await openDesk(bd, options);
   await page.getByLabel(/e-mail/i).fill(email);
   await page.getByLabel(/password/i).fill(password);
   await page.getByRole('button', { name: /sign in|accedi/i }).click();
   await page.getByRole('navigation').waitFor();
+  return { context, page };
+}
+
+/**
+ * The desk signed in with a member's token (the sign-in form's password check costs seconds on a loaded machine; the
+ * sign-in spec covers the form), once connected live: online for automatic assignment, and no event missed.
+ */
+export async function openAs(bd: BrowserDesk, member: { token: string }, options: PageOptions = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const { context, page } = await openDesk(bd, options, (c) => c.addInitScript((token: string) => window.sessionStorage.setItem('desk.token', token), member.token));
+  await page.getByRole('navigation').waitFor();
+  await page.getByTestId('live-status').and(page.locator('.live-dot.on')).waitFor();
   return { context, page };
 }
 

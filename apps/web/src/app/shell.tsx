@@ -85,7 +85,19 @@ export function Shell({ children }: { children: ReactNode }) {
       <main className="content">{children}</main>
       {help && (
         <div className="dialog-backdrop" onClick={() => setHelp(false)}>
-          <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="shortcuts-title" onClick={(e) => e.stopPropagation()}>
+          <div
+            className="dialog"
+            role="dialog"
+            aria-modal="true"
+            aria-labelledby="shortcuts-title"
+            onClick={(e) => e.stopPropagation()}
+            onKeyDown={(e) => {
+              // Before any page's Esc (a conversation's closes it): Esc over this dialog closes the dialog only.
+              if (e.key !== 'Escape') return;
+              e.preventDefault();
+              setHelp(false);
+            }}
+          >
             <h2 id="shortcuts-title">{t('nav.shortcuts')}</h2>
             <dl className="shortcuts">
               {SHORTCUTS.map((s) => (

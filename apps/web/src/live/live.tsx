@@ -12,7 +12,9 @@ export type LiveEventName =
   | 'sla.breached'
   | 'sla.met'
   | 'presence.updated'
-  | 'conversation.viewers';
+  | 'conversation.viewers'
+  /** Not the server's: this tab may have missed events (see LiveProvider), so what it shows should load again. */
+  | 'live.resync';
 
 export const LOGGED_EVENTS: LiveEventName[] = [
   'conversation.created',
@@ -64,10 +66,18 @@ export function LiveProvider({ children }: { children: ReactNode }) {
       for (const h of handlers.current.get(event) ?? []) h(payload);
     };
     for (const event of [...LOGGED_EVENTS, ...EPHEMERAL_EVENTS]) socket.on(event, dispatch(event));
+    const resync = () => {
+      for (const h of handlers.current.get('live.resync') ?? []) h({});
+    };
     socket.on('connect', () => {
       setConnected(true);
       socket.emit('presence.set', { status: presenceRef.current });
+      // Without a lastSeq nothing is replayed: what changed between the page's HTTP load and this connection is
+      // only in a fresh load. Reconnections with a lastSeq replay instead.
+      if (auth.lastSeq === undefined) resync();
     });
+    // The log no longer holds our lastSeq (or it is ahead of it): only a fresh load is right.
+    socket.on('sync.required', resync);
     socket.on('disconnect', () => setConnected(false));
     return () => {
       socket.close();

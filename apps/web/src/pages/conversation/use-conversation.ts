@@ -68,5 +68,6 @@ export function useConversation(conversationId: string): OpenConversation {
   });
 
   const reload = useCallback(() => setRound((r) => r + 1), []);
+  useLiveEvents(['live.resync'], reload);
   return { state, error, reload, dispatch };
 }

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError, query } from '../../api/client';
 import type { Conversation, Message, Page } from '../../api/types';
 import { useSession } from '../../auth/session';
-import { useLive, useLiveEvents, type LiveEventName } from '../../live/live';
+import { useLiveEvents, type LiveEventName } from '../../live/live';
 import { listParams, matches, surelyFound, type InboxFilters, type Viewer } from './inbox-filters';
 import { appendPage, applyConversation, dropConversation, EMPTY_LIST, hasHeldChanges, loaded, release, type Change, type ListState, type Rules } from './inbox-list';
 
@@ -208,15 +208,8 @@ export function useInboxList(filters: InboxFilters, viewer: Viewer): InboxList {
 
   const reload = useCallback(() => setRound((r) => r + 1), []);
 
-  // A socket's first connection replays nothing (only reconnections send lastSeq): what changed between this page's
-  // load and the connection would be missed, so the list loads again once connected. Reconnections replay.
-  const { connected } = useLive();
-  const awaitingFirstConnection = useRef(!connected);
-  useEffect(() => {
-    if (!connected || !awaitingFirstConnection.current) return;
-    awaitingFirstConnection.current = false;
-    reload();
-  }, [connected, reload]);
+  // A first connection replays nothing, and a lost replay position cannot: the list loads again (LiveProvider).
+  useLiveEvents(['live.resync'], reload);
 
   return { state, loading, error, reload, loadMore, loadingMore, moreError, flash, unread, markRead, setHeld, releaseNow };
 }

@@ -16,7 +16,7 @@ import './supervisor.css';
 const BOARD_LIMIT = 200;
 const TARGETS: SlaTarget[] = ['first_response', 'next_response', 'resolution'];
 /** Whatever can start, stop, colour or move a clock, or change what a row shows. */
-const BOARD_EVENTS: LiveEventName[] = ['sla.warning', 'sla.breached', 'sla.met', 'conversation.created', 'conversation.updated', 'conversation.assigned', 'message.created'];
+const BOARD_EVENTS: LiveEventName[] = ['sla.warning', 'sla.breached', 'sla.met', 'conversation.created', 'conversation.updated', 'conversation.assigned', 'message.created', 'live.resync'];
 
 export function SlaBoardPage() {
   const { t } = useI18n();

@@ -36,7 +36,7 @@ export function WorkloadView() {
     reload();
     setRound((r) => r + 1);
   }, REFRESH_MS);
-  useLiveEvents(['conversation.assigned', 'conversation.updated', 'conversation.created', 'presence.updated'], refresh);
+  useLiveEvents(['conversation.assigned', 'conversation.updated', 'conversation.created', 'presence.updated', 'live.resync'], refresh);
   useOnReconnect(refresh);
 
   if (workload.loading && !workload.data) return <Loading />;
