@@ -12,9 +12,10 @@ export function SlaClock({ conversation }: { conversation: Pick<Conversation, 's
   let text: string;
   if (!clock || tone === 'none' || tone === 'met') text = t(`sla.${tone === 'met' ? 'met' : tone === 'breached' ? 'breached' : 'none'}`);
   else {
-    const left = clock.dueAt - now;
+    // The server's breach can land up to a tick before this second's `now` passes the due instant: red reads overdue.
+    const left = tone === 'breached' ? Math.min(0, clock.dueAt - now) : clock.dueAt - now;
     const time = formatDuration(left, lang === 'it' ? 'g' : 'd');
-    text = left >= 0 ? t('sla.dueIn', { time }) : t('sla.overdue', { time });
+    text = left > 0 || (left === 0 && tone !== 'breached') ? t('sla.dueIn', { time }) : t('sla.overdue', { time });
   }
   const label = clock ? `${t(`sla.target.${clock.target}`)}: ${text}` : text;
   return (

@@ -12,7 +12,8 @@ function Countdown({ row, tone, now }: { row: BoardRow; tone: SlaTone; now: numb
   const fmt = useSupervisorFormat();
   const left = row.dueAt - now;
   const time = fmt.span(left);
-  const text = left > 0 ? t('sla.dueIn', { time }) : t('sla.overdue', { time });
+  // The server's breach can land up to a tick before this second's `now` passes the due instant: red reads overdue.
+  const text = left > 0 && tone !== 'breached' ? t('sla.dueIn', { time }) : t('sla.overdue', { time: left > 0 ? fmt.span(0) : time });
   const label = `${t(`sla.target.${row.target}`)}: ${text} (${t(`sla.${tone === 'breached' ? 'breached' : tone === 'warning' ? 'warning' : 'ok'}`)})`;
   return (
     <span className={`sla-clock sla-${tone}`} data-sla-tone={tone} role="timer" aria-label={label} title={label}>
