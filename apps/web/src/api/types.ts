@@ -1,11 +1,25 @@
 // The API's shapes as the browser desk reads them (CONTRACT.md and /api/docs-json).
-export type Access = 'agent' | 'lead' | 'supervisor' | 'admin';
-export type ChannelType = 'facebook' | 'instagram' | 'whatsapp' | 'x' | 'telegram' | 'youtube' | 'linkedin' | 'email' | 'api';
-export type Kind = 'comment' | 'mention' | 'message';
-export type Status = 'open' | 'pending' | 'snoozed' | 'resolved';
-export type Priority = 'low' | 'normal' | 'high' | 'urgent';
+// The contract's enumerations, each listed once: the union types come from these lists, and pages offer their
+// choices (selects, check lists, filters) in these orders.
+export const ACCESS_LEVELS = ['agent', 'lead', 'supervisor', 'admin'] as const;
+export type Access = (typeof ACCESS_LEVELS)[number];
+export const CHANNEL_TYPES = ['facebook', 'instagram', 'whatsapp', 'x', 'telegram', 'youtube', 'linkedin', 'email', 'api'] as const;
+export type ChannelType = (typeof CHANNEL_TYPES)[number];
+export const KINDS = ['comment', 'mention', 'message'] as const;
+export type Kind = (typeof KINDS)[number];
+export const STATUSES = ['open', 'pending', 'snoozed', 'resolved'] as const;
+export type Status = (typeof STATUSES)[number];
+/** Least to most pressing. */
+export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+/** Most to least pressing: the order of filters and policy choices, where the pressing ones are looked for first. */
+export const PRIORITIES_URGENT_FIRST: readonly Priority[] = [...PRIORITIES].reverse();
 export type SlaState = 'none' | 'ok' | 'warning' | 'breached' | 'met';
-export type Sentiment = 'negative' | 'neutral' | 'positive';
+export const SENTIMENTS = ['negative', 'neutral', 'positive'] as const;
+export type Sentiment = (typeof SENTIMENTS)[number];
+
+/** Whether a string from outside (an address, a platform's name) is one of a list's values. */
+export const isOneOf = <T extends string>(list: readonly T[], value: string | null | undefined): value is T => (list as readonly (string | null | undefined)[]).includes(value);
 
 export interface User {
   id: string;
@@ -88,6 +102,18 @@ export interface Message {
   previousTexts: Array<{ text: string; replacedAt: string }>;
   deleted: boolean;
   deletedAt: string | null;
+}
+/** A canned response as GET /api/canned-responses lists it (agents pick them, admins edit them). */
+export interface CannedResponse {
+  id: string;
+  name: string;
+  text: string;
+  roleId: string | null;
+  shortcut: string | null;
+  language: string | null;
+  placeholders: string[];
+  createdAt: string;
+  updatedAt: string;
 }
 export interface Page<T> {
   items: T[];

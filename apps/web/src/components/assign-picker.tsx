@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '../i18n/i18n';
 import { useDirectory } from './directory';
+import { NamedOptions } from './options';
 
 export interface AssignmentChoice {
   roleId?: string;
@@ -34,11 +35,7 @@ export function AssignPicker({ onPick, busy, load }: { onPick(choice: Assignment
         {t('assign.role')}
         <select value={roleId} onChange={(e) => setRoleId(e.target.value)} aria-label={t('assign.role')}>
           <option value="">{t('assign.keepRole')}</option>
-          {roles.map((r) => (
-            <option key={r.id} value={r.id}>
-              {r.name}
-            </option>
-          ))}
+          <NamedOptions items={roles} />
         </select>
       </label>
       <label className="inline-field">
@@ -46,12 +43,7 @@ export function AssignPicker({ onPick, busy, load }: { onPick(choice: Assignment
         <select value={assignee} onChange={(e) => setAssignee(e.target.value)} aria-label={t('assign.agent')}>
           <option value="">{t('assign.auto')}</option>
           <option value="-">{t('assign.unassign')}</option>
-          {members.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-              {load?.get(p.id) ? ` (${load.get(p.id)})` : ''}
-            </option>
-          ))}
+          <NamedOptions items={members} label={(p) => (load?.get(p.id) ? `${p.name} (${load.get(p.id)})` : p.name)} />
         </select>
       </label>
       <button type="submit" className="primary" disabled={busy || (!roleId && !assignee)}>

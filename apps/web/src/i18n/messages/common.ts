@@ -1,5 +1,18 @@
 import { defineMessages } from '../define';
 
+// Platform names are brands: the same in both languages.
+const channelNames = {
+  'channel.facebook': 'Facebook',
+  'channel.instagram': 'Instagram',
+  'channel.whatsapp': 'WhatsApp',
+  'channel.x': 'X',
+  'channel.telegram': 'Telegram',
+  'channel.youtube': 'YouTube',
+  'channel.linkedin': 'LinkedIn',
+  'channel.email': 'E-mail',
+  'channel.api': 'API',
+};
+
 export const common = defineMessages({
   en: {
     'app.title': 'Response desk',
@@ -40,15 +53,7 @@ export const common = defineMessages({
     'access.lead': 'Lead',
     'access.supervisor': 'Supervisor',
     'access.admin': 'Admin',
-    'channel.facebook': 'Facebook',
-    'channel.instagram': 'Instagram',
-    'channel.whatsapp': 'WhatsApp',
-    'channel.x': 'X',
-    'channel.telegram': 'Telegram',
-    'channel.youtube': 'YouTube',
-    'channel.linkedin': 'LinkedIn',
-    'channel.email': 'E-mail',
-    'channel.api': 'API',
+    ...channelNames,
     'kind.comment': 'Comment',
     'kind.mention': 'Mention',
     'kind.message': 'Message',
@@ -133,15 +138,7 @@ export const common = defineMessages({
     'access.lead': 'Responsabile',
     'access.supervisor': 'Supervisore',
     'access.admin': 'Amministratore',
-    'channel.facebook': 'Facebook',
-    'channel.instagram': 'Instagram',
-    'channel.whatsapp': 'WhatsApp',
-    'channel.x': 'X',
-    'channel.telegram': 'Telegram',
-    'channel.youtube': 'YouTube',
-    'channel.linkedin': 'LinkedIn',
-    'channel.email': 'E-mail',
-    'channel.api': 'API',
+    ...channelNames,
     'kind.comment': 'Commento',
     'kind.mention': 'Menzione',
     'kind.message': 'Messaggio',

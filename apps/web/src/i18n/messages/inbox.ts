@@ -1,5 +1,18 @@
 import { defineMessages } from '../define';
 
+// The platforms' short marks on inbox rows: the same in both languages.
+const channelMarks = {
+  'inbox.channelMark.facebook': 'f',
+  'inbox.channelMark.instagram': 'IG',
+  'inbox.channelMark.whatsapp': 'WA',
+  'inbox.channelMark.x': 'X',
+  'inbox.channelMark.telegram': 'TG',
+  'inbox.channelMark.youtube': 'YT',
+  'inbox.channelMark.linkedin': 'in',
+  'inbox.channelMark.email': '@',
+  'inbox.channelMark.api': 'API',
+};
+
 export const inbox = defineMessages({
   en: {
     'inbox.title': 'Inbox',
@@ -52,15 +65,7 @@ export const inbox = defineMessages({
     'inbox.bulk.reason': 'Reason (optional)',
     'inbox.bulk.clear': 'Clear the selection',
     'inbox.bulk.done': 'Reassigned: {updated} of {total} conversations changed.',
-    'inbox.channelMark.facebook': 'f',
-    'inbox.channelMark.instagram': 'IG',
-    'inbox.channelMark.whatsapp': 'WA',
-    'inbox.channelMark.x': 'X',
-    'inbox.channelMark.telegram': 'TG',
-    'inbox.channelMark.youtube': 'YT',
-    'inbox.channelMark.linkedin': 'in',
-    'inbox.channelMark.email': '@',
-    'inbox.channelMark.api': 'API',
+    ...channelMarks,
   },
   it: {
     'inbox.title': 'Posta in arrivo',
@@ -113,14 +118,6 @@ export const inbox = defineMessages({
     'inbox.bulk.reason': 'Motivo (facoltativo)',
     'inbox.bulk.clear': 'Annulla la selezione',
     'inbox.bulk.done': 'Riassegnazione fatta: {updated} conversazioni su {total} modificate.',
-    'inbox.channelMark.facebook': 'f',
-    'inbox.channelMark.instagram': 'IG',
-    'inbox.channelMark.whatsapp': 'WA',
-    'inbox.channelMark.x': 'X',
-    'inbox.channelMark.telegram': 'TG',
-    'inbox.channelMark.youtube': 'YT',
-    'inbox.channelMark.linkedin': 'in',
-    'inbox.channelMark.email': '@',
-    'inbox.channelMark.api': 'API',
+    ...channelMarks,
   },
 });

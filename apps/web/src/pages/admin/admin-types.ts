@@ -81,18 +81,6 @@ export interface SlaPolicy {
   updatedAt: string;
 }
 
-export interface CannedResponse {
-  id: string;
-  name: string;
-  text: string;
-  roleId: string | null;
-  shortcut: string | null;
-  language: string | null;
-  placeholders: string[];
-  createdAt: string;
-  updatedAt: string;
-}
-
 export interface ApprovalTopic {
   name: string;
   terms: string[];

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useSession } from '../../auth/session';
 import { useT } from '../../i18n/i18n';
 import type { BusinessHours } from './admin-types';
-import { Field, FormActions, FormStatus, saveItem, TimeZoneSelect, useSubmit } from './form-kit';
+import { Field, FormActions, FormCard, FormStatus, saveItem, TimeZoneSelect, useSubmit } from './form-kit';
 import { HolidaysEditor } from './holidays-editor';
 import { browserTimeZone } from './time-zones';
 import { gridFromIntervals, intervalsFromGrid, weekdaysGrid, type WeeklyGrid } from './weekly-grid';
@@ -35,8 +35,7 @@ export function BusinessHoursForm({ calendar, onSaved, onCancel }: { calendar?: 
   }
 
   return (
-    <form className="card admin-form" onSubmit={submit} noValidate aria-labelledby="hours-form-title">
-      <h3 id="hours-form-title">{editing ? t('admin.hours.editTitle', { name: calendar.name }) : t('admin.hours.newTitle')}</h3>
+    <FormCard title={editing ? t('admin.hours.editTitle', { name: calendar.name }) : t('admin.hours.newTitle')} onSubmit={submit}>
       <div className="form-grid">
         <Field label={t('admin.hours.name')} required>
           {(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} maxLength={100} />}
@@ -49,6 +48,6 @@ export function BusinessHoursForm({ calendar, onSaved, onCancel }: { calendar?: 
       <HolidaysEditor holidays={holidays} onChange={setHolidays} />
       <FormStatus error={error} note={note} />
       <FormActions editing={editing} createLabel={t('admin.hours.create')} busy={busy} onCancel={onCancel} />
-    </form>
+    </FormCard>
   );
 }

@@ -1,7 +1,5 @@
-import { useSession } from '../../auth/session';
-import { useResource } from '../../components/use-resource';
 import { useT } from '../../i18n/i18n';
-import type { BusinessHours, Items } from './admin-types';
+import type { BusinessHours } from './admin-types';
 import { BusinessHoursForm } from './business-hours-form';
 import { CrudSection } from './crud-section';
 import { weeklySummary } from './weekly-grid';
@@ -10,9 +8,7 @@ import { useDayNames } from './weekly-grid-editor';
 /** Working-hours calendars, used by roles (when they hand out work) and SLA policies (business time). */
 export function BusinessHoursSection() {
   const t = useT();
-  const { api } = useSession();
   const dayNames = useDayNames('short');
-  const calendars = useResource<Items<BusinessHours>>('/api/business-hours');
   return (
     <CrudSection<BusinessHours>
       id="hours-title"
@@ -20,8 +16,7 @@ export function BusinessHoursSection() {
       intro={t('admin.hours.intro')}
       addLabel={t('admin.hours.add')}
       emptyText={t('admin.hours.none')}
-      items={calendars}
-      nameOf={(c) => c.name}
+      path="/api/business-hours"
       columns={[
         { header: t('admin.hours.name'), cell: (c) => c.name },
         { header: t('admin.timezone'), cell: (c) => c.timezone },
@@ -33,7 +28,6 @@ export function BusinessHoursSection() {
       deletion={{
         title: (c) => t('admin.hours.deleteTitle', { name: c.name }),
         explanation: t('admin.hours.deleteExplain'),
-        remove: (c) => api(`/api/business-hours/${c.id}`, { method: 'DELETE' }),
       }}
     />
   );

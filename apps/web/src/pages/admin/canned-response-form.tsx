@@ -1,9 +1,10 @@
 import { useRef, useState, type FormEvent } from 'react';
+import type { CannedResponse } from '../../api/types';
 import { useSession } from '../../auth/session';
 import { useDirectory } from '../../components/directory';
+import { NamedOptions } from '../../components/options';
 import { useT } from '../../i18n/i18n';
-import type { CannedResponse } from './admin-types';
-import { Field, FormActions, FormStatus, saveItem, useSubmit } from './form-kit';
+import { Field, FormActions, FormCard, FormStatus, saveItem, useSubmit } from './form-kit';
 
 /** The placeholders the desk fills when an agent inserts the response (libs/voice PLACEHOLDERS). */
 export const PLACEHOLDERS = ['contact.name', 'contact.firstName', 'contact.username', 'agent.name', 'agent.firstName', 'channel.name', 'workspace.name'] as const;
@@ -47,8 +48,7 @@ export function CannedResponseForm({ response, onSaved, onCancel }: { response?:
   }
 
   return (
-    <form className="card admin-form" onSubmit={submit} noValidate aria-labelledby="canned-form-title">
-      <h3 id="canned-form-title">{editing ? t('admin.canned.editTitle', { name: response.name }) : t('admin.canned.newTitle')}</h3>
+    <FormCard title={editing ? t('admin.canned.editTitle', { name: response.name }) : t('admin.canned.newTitle')} onSubmit={submit}>
       <div className="form-grid">
         <Field label={t('admin.canned.name')} required>
           {(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} maxLength={100} />}
@@ -63,11 +63,7 @@ export function CannedResponseForm({ response, onSaved, onCancel }: { response?:
           {(p) => (
             <select {...p} value={roleId} onChange={(e) => setRoleId(e.target.value)}>
               <option value="">{t('admin.canned.wholeWorkspace')}</option>
-              {roles.map((r) => (
-                <option key={r.id} value={r.id}>
-                  {r.name}
-                </option>
-              ))}
+              <NamedOptions items={roles} />
             </select>
           )}
         </Field>
@@ -85,6 +81,6 @@ export function CannedResponseForm({ response, onSaved, onCancel }: { response?:
       </div>
       <FormStatus error={error} note={note} />
       <FormActions editing={editing} createLabel={t('admin.canned.create')} busy={busy} onCancel={onCancel} />
-    </form>
+    </FormCard>
   );
 }

@@ -1,17 +1,13 @@
-import { useSession } from '../../auth/session';
+import type { CannedResponse } from '../../api/types';
 import { useDirectory } from '../../components/directory';
-import { useResource } from '../../components/use-resource';
 import { useT } from '../../i18n/i18n';
-import type { CannedResponse, Items } from './admin-types';
 import { CannedResponseForm } from './canned-response-form';
 import { CrudSection } from './crud-section';
 
 /** Prepared answers for the reply box, for the whole workspace or one role. */
 export function CannedResponsesSection() {
   const t = useT();
-  const { api } = useSession();
   const { roleName } = useDirectory();
-  const responses = useResource<Items<CannedResponse>>('/api/canned-responses');
   return (
     <CrudSection<CannedResponse>
       id="canned-title"
@@ -19,8 +15,7 @@ export function CannedResponsesSection() {
       intro={t('admin.canned.intro')}
       addLabel={t('admin.canned.add')}
       emptyText={t('admin.canned.none')}
-      items={responses}
-      nameOf={(r) => r.name}
+      path="/api/canned-responses"
       columns={[
         { header: t('admin.canned.name'), cell: (r) => r.name },
         { header: t('admin.canned.shortcut'), cell: (r) => (r.shortcut ? <code>{r.shortcut}</code> : '—') },
@@ -33,7 +28,6 @@ export function CannedResponsesSection() {
       deletion={{
         title: (r) => t('admin.canned.deleteTitle', { name: r.name }),
         explanation: t('admin.canned.deleteExplain'),
-        remove: (r) => api(`/api/canned-responses/${r.id}`, { method: 'DELETE' }),
       }}
     />
   );

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { query } from '../../api/client';
 import { useSession } from '../../auth/session';
-import { ErrorNote, Loading } from '../../components/feedback';
+import { Loaded } from '../../components/feedback';
 import { useResource } from '../../components/use-resource';
 import { useT } from '../../i18n/i18n';
 import type { ChannelEvent, ChannelEventStatus, ChannelView, Items } from './admin-types';
 import { FormStatus, useFormatDate, useSubmit } from './form-kit';
+import { ItemTable } from './item-table';
 
 const STATUS_TONE: Record<ChannelEventStatus, string> = { processed: 'tone-ok', pending: 'tone-warning', failed: 'tone-breached' };
 
@@ -65,52 +66,29 @@ export function ChannelEvents({ channel }: { channel: ChannelView }) {
       </div>
       <p className="muted">{t('admin.events.intro')}</p>
       <FormStatus error={error} note={note} />
-      {events.error ? (
-        <ErrorNote error={events.error} onRetry={events.reload} />
-      ) : !events.data ? (
-        <Loading />
-      ) : events.data.items.length === 0 ? (
-        <p className="muted">{t('admin.events.none')}</p>
-      ) : (
-        <div className="table-scroll">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.events.received')}</th>
-                <th scope="col">{t('admin.events.source')}</th>
-                <th scope="col">{t('admin.events.status')}</th>
-                <th scope="col">{t('admin.events.attempts')}</th>
-                <th scope="col">{t('admin.events.messages')}</th>
-                <th scope="col">{t('admin.events.error')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('admin.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {events.data.items.map((e) => (
-                <tr key={e.id}>
-                  <td>{formatDate(e.receivedAt)}</td>
-                  <td>{t(`admin.events.source.${e.source}`)}</td>
-                  <td>
-                    <span className={`pill ${STATUS_TONE[e.status]}`}>{t(`admin.events.status.${e.status}`)}</span>
-                  </td>
-                  <td>{e.attempts}</td>
-                  <td>{e.events ?? '—'}</td>
-                  <td className="wrap">{e.lastError ?? ''}</td>
-                  <td>
-                    {e.status === 'failed' && (
-                      <button type="button" onClick={() => void replay(e.id)} disabled={busy} aria-label={t('admin.events.replayOne', { time: formatDate(e.receivedAt) })}>
-                        {t('admin.events.replay')}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <Loaded resource={events}>
+        {({ items }) => (
+          <ItemTable
+            items={items}
+            emptyText={t('admin.events.none')}
+            columns={[
+              { header: t('admin.events.received'), cell: (e) => formatDate(e.receivedAt) },
+              { header: t('admin.events.source'), cell: (e) => t(`admin.events.source.${e.source}`) },
+              { header: t('admin.events.status'), cell: (e) => <span className={`pill ${STATUS_TONE[e.status]}`}>{t(`admin.events.status.${e.status}`)}</span> },
+              { header: t('admin.events.attempts'), cell: (e) => e.attempts },
+              { header: t('admin.events.messages'), cell: (e) => e.events ?? '—' },
+              { header: t('admin.events.error'), cell: (e) => e.lastError ?? '', className: 'wrap' },
+            ]}
+            actions={(e) =>
+              e.status === 'failed' && (
+                <button type="button" onClick={() => void replay(e.id)} disabled={busy} aria-label={t('admin.events.replayOne', { time: formatDate(e.receivedAt) })}>
+                  {t('admin.events.replay')}
+                </button>
+              )
+            }
+          />
+        )}
+      </Loaded>
     </section>
   );
 }

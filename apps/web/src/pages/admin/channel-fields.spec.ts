@@ -1,6 +1,7 @@
 import { CHANNEL_CONFIG_FIELDS } from '../../../../../libs/channels/src/types/channel-type';
+import { CHANNEL_TYPES } from '../../api/types';
 import { admin } from '../../i18n/messages/admin';
-import { CHANNEL_FIELDS, CHANNEL_TYPES, configForCreate, configForEdit, fieldHintKey, fieldLabelKey, fieldsOf, registerKey, registrationUrl, valuesFrom } from './channel-fields';
+import { CHANNEL_FIELDS, configForCreate, configForEdit, fieldHintKey, fieldLabelKey, fieldsOf, registerKey, registrationUrl, valuesFrom } from './channel-fields';
 
 describe('the channel form’s field table', () => {
   it('asks for exactly the fields the API checks, with the same secrets and required ones', () => {

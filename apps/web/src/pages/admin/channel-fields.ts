@@ -11,8 +11,6 @@ export interface ChannelField {
   kind: 'text' | 'url' | 'seconds' | 'email';
 }
 
-export const CHANNEL_TYPES: readonly ChannelType[] = ['facebook', 'instagram', 'whatsapp', 'x', 'telegram', 'youtube', 'linkedin', 'email', 'api'];
-
 const id = (name: string, required = true): ChannelField => ({ name, secret: false, required, kind: 'text' });
 const secret = (name: string, required = true): ChannelField => ({ name, secret: true, required, kind: 'text' });
 

@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import type { ChannelType } from '../../api/types';
+import { CHANNEL_TYPES, type ChannelType } from '../../api/types';
 import { useSession } from '../../auth/session';
 import { useT, type MessageKey } from '../../i18n/i18n';
 import type { ChannelView } from './admin-types';
-import { CHANNEL_TYPES, DEFAULT_API_BASE_URL, configForCreate, configForEdit, fieldHintKey, fieldLabelKey, fieldsOf, registerKey, valuesFrom, type ChannelField, type FieldValues } from './channel-fields';
-import { Field, FormActions, FormStatus, saveItem, SecretInput, useSubmit } from './form-kit';
+import { DEFAULT_API_BASE_URL, configForCreate, configForEdit, fieldHintKey, fieldLabelKey, fieldsOf, registerKey, valuesFrom, type ChannelField, type FieldValues } from './channel-fields';
+import { Field, FormActions, FormCard, FormStatus, saveItem, SecretInput, useSubmit } from './form-kit';
 
 /**
  * Creates a channel (pick the platform, then exactly the fields it needs) or edits one (name and config; a secret
@@ -40,8 +40,7 @@ export function ChannelForm({ channel, onSaved, onCancel }: { channel?: ChannelV
 
   const platform = t(`channel.${type}`);
   return (
-    <form className="card admin-form" onSubmit={submit} noValidate aria-labelledby="channel-form-title">
-      <h3 id="channel-form-title">{editing ? t('admin.channels.editTitle', { name: channel.name }) : t('admin.channels.newTitle')}</h3>
+    <FormCard title={editing ? t('admin.channels.editTitle', { name: channel.name }) : t('admin.channels.newTitle')} onSubmit={submit}>
       {editing ? (
         <p>
           {t('admin.channels.type')}: <strong>{platform}</strong>
@@ -88,7 +87,7 @@ export function ChannelForm({ channel, onSaved, onCancel }: { channel?: ChannelV
       </aside>
       <FormStatus error={error} note={note} />
       <FormActions editing={editing} createLabel={t('admin.channels.create')} busy={busy} onCancel={onCancel} />
-    </form>
+    </FormCard>
   );
 }
 

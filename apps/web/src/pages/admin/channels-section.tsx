@@ -1,8 +1,6 @@
-import { useSession } from '../../auth/session';
 import { useDirectory } from '../../components/directory';
-import { useResource } from '../../components/use-resource';
 import { useT } from '../../i18n/i18n';
-import type { ChannelView, Items } from './admin-types';
+import type { ChannelView } from './admin-types';
 import { ChannelCreated } from './channel-created';
 import { ChannelEvents, ChannelStatus } from './channel-events';
 import { ChannelForm } from './channel-form';
@@ -12,9 +10,7 @@ import { CopyButton } from './form-kit';
 /** Channels: the webhook URL each platform needs, creating and editing their credentials, deliveries and replays. */
 export function ChannelsSection() {
   const t = useT();
-  const { api } = useSession();
   const directory = useDirectory();
-  const channels = useResource<Items<ChannelView>>('/api/channels');
   return (
     <CrudSection<ChannelView>
       id="channels-title"
@@ -22,8 +18,7 @@ export function ChannelsSection() {
       intro={t('admin.channels.intro')}
       addLabel={t('admin.channels.add')}
       emptyText={t('admin.channels.none')}
-      items={channels}
-      nameOf={(c) => c.name}
+      path="/api/channels"
       onChanged={directory.refresh}
       columns={[
         { header: t('admin.channels.type'), cell: (c) => t(`channel.${c.type}`) },
@@ -46,7 +41,6 @@ export function ChannelsSection() {
       deletion={{
         title: (c) => t('admin.channels.deleteTitle', { name: c.name }),
         explanation: t('admin.channels.deleteExplain'),
-        remove: (c) => api(`/api/channels/${c.id}`, { method: 'DELETE' }),
       }}
     />
   );

@@ -1,28 +1,26 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { ErrorNote, Loading } from '../../components/feedback';
-import type { Resource } from '../../components/use-resource';
+import { useSession } from '../../auth/session';
+import { Loaded } from '../../components/feedback';
+import { useResource } from '../../components/use-resource';
 import { useT } from '../../i18n/i18n';
 import type { Items } from './admin-types';
 import { DeleteAction, FormStatus } from './form-kit';
-
-export interface Column<T> {
-  header: string;
-  cell(item: T, index: number): ReactNode;
-  className?: string;
-}
+import { ItemTable, type Column } from './item-table';
 
 type Mode<T> = { kind: 'list' } | { kind: 'create' } | { kind: 'created'; item: T } | { kind: 'edit'; item: T };
 
-export interface CrudSectionProps<T extends { id: string }> {
+type Named = { id: string; name: string };
+
+export interface CrudSectionProps<T extends Named> {
   /** Also the heading's id, which labels the section and its table. */
   id: string;
   title: string;
   intro: ReactNode;
   addLabel: string;
   emptyText: string;
-  items: Resource<Items<T>>;
+  /** The API collection: GET lists the items, DELETE `<path>/<id>` removes one. */
+  path: string;
   columns: Column<T>[];
-  nameOf(item: T): string;
   /** The create (item undefined) or edit form. */
   form(item: T | undefined, onSaved: (saved: T) => void, onCancel: () => void): ReactNode;
   /** What to show once an item is created; default: a note naming it. */
@@ -30,7 +28,8 @@ export interface CrudSectionProps<T extends { id: string }> {
   createdNote(item: T): string;
   /** Shown under the edit form (e.g. a channel's deliveries). */
   editExtra?(item: T): ReactNode;
-  deletion?: { title(item: T): string; explanation: ReactNode; remove(item: T): Promise<unknown> };
+  /** Offer Delete (the dialog's title and explanation); without it, rows can only be edited. */
+  deletion?: { title(item: T): string; explanation: ReactNode };
   /** After any create, edit or delete (e.g. refresh the shared directory). */
   onChanged?(): void;
   /** More buttons beside "add". */
@@ -44,9 +43,11 @@ export interface CrudSectionProps<T extends { id: string }> {
  * The shape every Administration list shares: a heading with "add", the create or edit form above the table, a note
  * once something is created, and Edit / Delete on each row (Delete asks first).
  */
-export function CrudSection<T extends { id: string }>(props: CrudSectionProps<T>) {
+export function CrudSection<T extends Named>(props: CrudSectionProps<T>) {
   const t = useT();
-  const { id, items } = props;
+  const { api } = useSession();
+  const { id, path } = props;
+  const items = useResource<Items<T>>(path);
   const [mode, setMode] = useState<Mode<T>>({ kind: 'list' });
   const [notice, setNotice] = useState<string | null>(null);
   const formArea = useRef<HTMLDivElement>(null);
@@ -103,65 +104,43 @@ export function CrudSection<T extends { id: string }>(props: CrudSectionProps<T>
         )}
       </div>
       <FormStatus error={null} note={notice} />
-      {items.error ? (
-        <ErrorNote error={items.error} onRetry={items.reload} />
-      ) : !items.data ? (
-        <Loading />
-      ) : items.data.items.length === 0 ? (
-        <p className="muted">{props.emptyText}</p>
-      ) : (
-        <div className="table-scroll">
-          <table aria-labelledby={id}>
-            <thead>
-              <tr>
-                {props.columns.map((c) => (
-                  <th scope="col" key={c.header}>
-                    {c.header}
-                  </th>
-                ))}
-                <th scope="col">
-                  <span className="visually-hidden">{t('admin.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.data.items.map((item, index) => (
-                <tr key={item.id} aria-current={mode.kind === 'edit' && mode.item.id === item.id ? 'true' : undefined}>
-                  {props.columns.map((c) => (
-                    <td key={c.header} className={c.className}>
-                      {c.cell(item, index)}
-                    </td>
-                  ))}
-                  <td className="row-actions">
-                    <button
-                      type="button"
-                      onClick={() => {
-                        setNotice(null);
-                        setMode({ kind: 'edit', item });
-                      }}
-                      aria-label={t('admin.editNamed', { name: props.nameOf(item) })}
-                    >
-                      {t('app.edit')}
-                    </button>
-                    {props.deletion && (
-                      <DeleteAction
-                        name={props.nameOf(item)}
-                        title={props.deletion.title(item)}
-                        explanation={props.deletion.explanation}
-                        onDelete={async () => {
-                          await props.deletion!.remove(item);
-                          if (mode.kind !== 'list' && mode.kind !== 'create' && mode.item.id === item.id) close();
-                          changed();
-                        }}
-                      />
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <Loaded resource={items}>
+        {({ items: list }) => (
+          <ItemTable
+            items={list}
+            columns={props.columns}
+            emptyText={props.emptyText}
+            labelledBy={id}
+            currentId={mode.kind === 'edit' ? mode.item.id : undefined}
+            actions={(item) => (
+              <>
+                <button
+                  type="button"
+                  onClick={() => {
+                    setNotice(null);
+                    setMode({ kind: 'edit', item });
+                  }}
+                  aria-label={t('admin.editNamed', { name: item.name })}
+                >
+                  {t('app.edit')}
+                </button>
+                {props.deletion && (
+                  <DeleteAction
+                    name={item.name}
+                    title={props.deletion.title(item)}
+                    explanation={props.deletion.explanation}
+                    onDelete={async () => {
+                      await api(`${path}/${item.id}`, { method: 'DELETE' });
+                      if (mode.kind !== 'list' && mode.kind !== 'create' && mode.item.id === item.id) close();
+                      changed();
+                    }}
+                  />
+                )}
+              </>
+            )}
+          />
+        )}
+      </Loaded>
       {props.children}
     </section>
   );

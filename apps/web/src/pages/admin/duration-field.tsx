@@ -1,4 +1,5 @@
 import { useCallback } from 'react';
+import { ValueOptions } from '../../components/options';
 import { useT } from '../../i18n/i18n';
 import { DURATION_UNITS, splitSeconds, type DurationInput, type DurationUnit } from './durations';
 import { Field } from './form-kit';
@@ -12,11 +13,7 @@ export function DurationField({ label, hint, value, onChange, required }: { labe
         <span className="duration-input">
           <input {...p} type="number" min={0} step="any" inputMode="decimal" value={value.amount} onChange={(e) => onChange({ ...value, amount: e.target.value })} />
           <select aria-label={t('admin.duration.unitOf', { name: label })} value={value.unit} onChange={(e) => onChange({ ...value, unit: e.target.value as DurationUnit })}>
-            {DURATION_UNITS.map((u) => (
-              <option key={u} value={u}>
-                {t(`admin.duration.unit.${u}`)}
-              </option>
-            ))}
+            <ValueOptions values={DURATION_UNITS} label={(u) => t(`admin.duration.unit.${u}`)} />
           </select>
         </span>
       )}

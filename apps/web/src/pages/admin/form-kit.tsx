@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useId, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
 import { ApiError } from '../../api/client';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorNote } from '../../components/feedback';
+import { ValueOptions } from '../../components/options';
 import { useI18n, useT } from '../../i18n/i18n';
 import { browserTimeZones, timeZoneOptions } from './time-zones';
 
@@ -69,6 +70,20 @@ export function FormStatus({ error, note }: { error: unknown; note?: string | nu
         </p>
       )}
     </>
+  );
+}
+
+/**
+ * An Administration form: a card headed by `title`, which also names the form. The browser's own checks are off
+ * (noValidate): the server's messages, shown by FormStatus, are the ones the admin reads.
+ */
+export function FormCard({ title, onSubmit, children }: { title: string; onSubmit(event: FormEvent): void; children: ReactNode }) {
+  const id = useId();
+  return (
+    <form className="card admin-form" onSubmit={onSubmit} noValidate aria-labelledby={id}>
+      <h3 id={id}>{title}</h3>
+      {children}
+    </form>
   );
 }
 
@@ -155,11 +170,7 @@ export function TimeZoneSelect({ id, value, onChange, describedBy }: { id: strin
   const [zones] = useState(browserTimeZones);
   return (
     <select id={id} value={value} onChange={(e) => onChange(e.target.value)} aria-describedby={describedBy}>
-      {timeZoneOptions(zones, value).map((z) => (
-        <option key={z} value={z}>
-          {z}
-        </option>
-      ))}
+      <ValueOptions values={timeZoneOptions(zones, value)} label={(z) => z} />
     </select>
   );
 }

@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useSession } from '../../auth/session';
-import { ErrorNote, Loading } from '../../components/feedback';
+import { Loaded } from '../../components/feedback';
 import { useResource } from '../../components/use-resource';
 import { useT } from '../../i18n/i18n';
 import type { WorkspaceSettings } from './admin-types';
@@ -39,32 +39,30 @@ export function SettingsSection() {
     <section aria-labelledby="settings-title" className="admin-section">
       <h2 id="settings-title">{t('admin.settings.title')}</h2>
       <p className="muted">{t('admin.settings.intro')}</p>
-      {settings.error ? (
-        <ErrorNote error={settings.error} onRetry={settings.reload} />
-      ) : !settings.data ? (
-        <Loading />
-      ) : (
-        <form className="card admin-form" onSubmit={submit} noValidate aria-labelledby="settings-title">
-          <div className="form-grid">
-            <Field label={t('admin.timezone')} hint={t('admin.settings.timezoneHint')}>
-              {(p) => <TimeZoneSelect id={p.id} value={timezone} onChange={setTimezone} describedBy={p['aria-describedby']} />}
-            </Field>
-            <Field label={t('admin.settings.period')} hint={t('admin.settings.periodHint')}>
-              {(p) => (
-                <select {...p} value={period} onChange={(e) => setPeriod(e.target.value as 'day' | 'week')}>
-                  <option value="day">{t('admin.settings.period.day')}</option>
-                  <option value="week">{t('admin.settings.period.week')}</option>
-                </select>
-              )}
-            </Field>
-            <Field label={t('admin.settings.minAttainment')} hint={t('admin.settings.minAttainmentHint')}>
-              {(p) => <input {...p} type="number" min={0} max={100} step="any" value={percent} onChange={(e) => setPercent(e.target.value)} />}
-            </Field>
-          </div>
-          <FormStatus error={error} note={note} />
-          <FormActions editing busy={busy} />
-        </form>
-      )}
+      <Loaded resource={settings}>
+        {() => (
+          <form className="card admin-form" onSubmit={submit} noValidate aria-labelledby="settings-title">
+            <div className="form-grid">
+              <Field label={t('admin.timezone')} hint={t('admin.settings.timezoneHint')}>
+                {(p) => <TimeZoneSelect id={p.id} value={timezone} onChange={setTimezone} describedBy={p['aria-describedby']} />}
+              </Field>
+              <Field label={t('admin.settings.period')} hint={t('admin.settings.periodHint')}>
+                {(p) => (
+                  <select {...p} value={period} onChange={(e) => setPeriod(e.target.value as 'day' | 'week')}>
+                    <option value="day">{t('admin.settings.period.day')}</option>
+                    <option value="week">{t('admin.settings.period.week')}</option>
+                  </select>
+                )}
+              </Field>
+              <Field label={t('admin.settings.minAttainment')} hint={t('admin.settings.minAttainmentHint')}>
+                {(p) => <input {...p} type="number" min={0} max={100} step="any" value={percent} onChange={(e) => setPercent(e.target.value)} />}
+              </Field>
+            </div>
+            <FormStatus error={error} note={note} />
+            <FormActions editing busy={busy} />
+          </form>
+        )}
+      </Loaded>
     </section>
   );
 }

@@ -14,7 +14,6 @@ export function SlaPoliciesSection() {
   const { api } = useSession();
   const { roleName } = useDirectory();
   const duration = useDurationText();
-  const policies = useResource<Items<SlaPolicy>>('/api/sla-policies');
   const calendars = useResource<Items<BusinessHours>>('/api/business-hours');
   const reapply = useSubmit();
   const calendarName = (id: string | null) => (id ? (calendars.data?.items.find((c) => c.id === id)?.name ?? id) : t('admin.sla.wallClock'));
@@ -37,8 +36,7 @@ export function SlaPoliciesSection() {
       notices={<FormStatus error={reapply.error} note={reapply.note} />}
       addLabel={t('admin.sla.add')}
       emptyText={t('admin.sla.none')}
-      items={policies}
-      nameOf={(p) => p.name}
+      path="/api/sla-policies"
       tools={
         <button
           type="button"
@@ -64,7 +62,6 @@ export function SlaPoliciesSection() {
       deletion={{
         title: (p) => t('admin.sla.deleteTitle', { name: p.name }),
         explanation: t('admin.sla.deleteExplain'),
-        remove: (p) => api(`/api/sla-policies/${p.id}`, { method: 'DELETE' }),
       }}
     />
   );

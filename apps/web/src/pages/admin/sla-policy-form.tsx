@@ -1,16 +1,13 @@
 import { useState, type FormEvent } from 'react';
-import type { Kind, Priority } from '../../api/types';
+import { CHANNEL_TYPES, KINDS, PRIORITIES_URGENT_FIRST } from '../../api/types';
 import { useSession } from '../../auth/session';
 import { useDirectory } from '../../components/directory';
+import { NamedOptions } from '../../components/options';
 import { useT } from '../../i18n/i18n';
 import type { BreachAction, BusinessHours, SlaPolicy } from './admin-types';
-import { CHANNEL_TYPES } from './channel-fields';
 import { DurationField } from './duration-field';
-import { CheckList, Field, FormActions, FormStatus, saveItem, useSubmit } from './form-kit';
+import { CheckList, Field, FormActions, FormCard, FormStatus, saveItem, useSubmit } from './form-kit';
 import { emptyPolicyForm, policyBody, policyForm, type PolicyForm } from './sla-policy-body';
-
-const PRIORITIES: Priority[] = ['urgent', 'high', 'normal', 'low'];
-const KINDS: Kind[] = ['comment', 'mention', 'message'];
 
 /** Creates or edits an SLA policy: which conversations it times, its targets, its calendar and when it warns. */
 export function SlaPolicyForm({ policy, calendars, onSaved, onCancel }: { policy?: SlaPolicy; calendars: BusinessHours[]; onSaved(policy: SlaPolicy): void; onCancel(): void }) {
@@ -33,15 +30,14 @@ export function SlaPolicyForm({ policy, calendars, onSaved, onCancel }: { policy
   }
 
   return (
-    <form className="card admin-form" onSubmit={submit} noValidate aria-labelledby="sla-form-title">
-      <h3 id="sla-form-title">{editing ? t('admin.sla.editTitle', { name: policy.name }) : t('admin.sla.newTitle')}</h3>
+    <FormCard title={editing ? t('admin.sla.editTitle', { name: policy.name }) : t('admin.sla.newTitle')} onSubmit={submit}>
       <Field label={t('admin.sla.name')} required>
         {(p) => <input {...p} value={form.name} onChange={(e) => set('name', e.target.value)} maxLength={100} />}
       </Field>
       <fieldset className="when">
         <legend>{t('admin.sla.when')}</legend>
         <small className="muted">{t('admin.sla.whenHint')}</small>
-        <CheckList legend={t('admin.sla.priorities')} options={PRIORITIES.map((v) => ({ value: v, label: t(`priority.${v}`) }))} selected={form.priorities} onChange={(v) => set('priorities', v)} />
+        <CheckList legend={t('admin.sla.priorities')} options={PRIORITIES_URGENT_FIRST.map((v) => ({ value: v, label: t(`priority.${v}`) }))} selected={form.priorities} onChange={(v) => set('priorities', v)} />
         <CheckList legend={t('admin.sla.channelTypes')} options={CHANNEL_TYPES.map((v) => ({ value: v, label: t(`channel.${v}`) }))} selected={form.channelTypes} onChange={(v) => set('channelTypes', v)} />
         <CheckList legend={t('admin.sla.kinds')} options={KINDS.map((v) => ({ value: v, label: t(`kind.${v}`) }))} selected={form.kinds} onChange={(v) => set('kinds', v)} />
         {roles.length > 0 ? (
@@ -58,11 +54,7 @@ export function SlaPolicyForm({ policy, calendars, onSaved, onCancel }: { policy
           {(p) => (
             <select {...p} value={form.businessHoursId} onChange={(e) => set('businessHoursId', e.target.value)}>
               <option value="">{t('admin.sla.wallClock')}</option>
-              {calendars.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name} ({c.timezone})
-                </option>
-              ))}
+              <NamedOptions items={calendars} label={(c) => `${c.name} (${c.timezone})`} />
             </select>
           )}
         </Field>
@@ -81,6 +73,6 @@ export function SlaPolicyForm({ policy, calendars, onSaved, onCancel }: { policy
       {editing && <p className="muted">{t('admin.sla.editNote')}</p>}
       <FormStatus error={error} note={note} />
       <FormActions editing={editing} createLabel={t('admin.sla.create')} busy={busy} onCancel={onCancel} />
-    </form>
+    </FormCard>
   );
 }

@@ -1,11 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import type { Access } from '../../api/types';
+import { ACCESS_LEVELS, type Access } from '../../api/types';
 import { useSession } from '../../auth/session';
+import { ValueOptions } from '../../components/options';
 import { useT } from '../../i18n/i18n';
 import type { UserView } from './admin-types';
-import { Field, FormActions, FormStatus, saveItem, SecretInput, useSubmit } from './form-kit';
-
-export const ACCESS_LEVELS: Access[] = ['agent', 'lead', 'supervisor', 'admin'];
+import { Field, FormActions, FormCard, FormStatus, saveItem, SecretInput, useSubmit } from './form-kit';
 
 /**
  * A new member (name, e-mail, first password, access) or an existing one: name, access, a new password, and whether
@@ -36,8 +35,7 @@ export function UserForm({ user, onSaved, onCancel }: { user?: UserView; onSaved
   }
 
   return (
-    <form className="card admin-form" onSubmit={submit} noValidate aria-labelledby="user-form-title">
-      <h3 id="user-form-title">{editing ? t('admin.users.editTitle', { name: user.name }) : t('admin.users.newTitle')}</h3>
+    <FormCard title={editing ? t('admin.users.editTitle', { name: user.name }) : t('admin.users.newTitle')} onSubmit={submit}>
       <div className="form-grid">
         <Field label={t('admin.users.name')} required>
           {(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" />}
@@ -51,11 +49,7 @@ export function UserForm({ user, onSaved, onCancel }: { user?: UserView; onSaved
         <Field label={t('admin.users.access')} hint={t(`admin.users.accessHint.${access}`)}>
           {(p) => (
             <select {...p} value={access} onChange={(e) => setAccess(e.target.value as Access)}>
-              {ACCESS_LEVELS.map((a) => (
-                <option key={a} value={a}>
-                  {t(`access.${a}`)}
-                </option>
-              ))}
+              <ValueOptions values={ACCESS_LEVELS} label={(a) => t(`access.${a}`)} />
             </select>
           )}
         </Field>
@@ -69,6 +63,6 @@ export function UserForm({ user, onSaved, onCancel }: { user?: UserView; onSaved
       {editing && !active && user.active && <p className="note note-warning">{t('admin.users.deactivateWarning')}</p>}
       <FormStatus error={error} note={note} />
       <FormActions editing={editing} createLabel={t('admin.users.create')} busy={busy} onCancel={onCancel} />
-    </form>
+    </FormCard>
   );
 }

@@ -1,8 +1,7 @@
 import { useMe } from '../../auth/session';
 import { useDirectory } from '../../components/directory';
-import { useResource } from '../../components/use-resource';
 import { useT } from '../../i18n/i18n';
-import type { Items, UserView } from './admin-types';
+import type { UserView } from './admin-types';
 import { CrudSection } from './crud-section';
 import { useFormatDate } from './form-kit';
 import { UserForm } from './user-form';
@@ -14,7 +13,6 @@ export function UsersSection() {
   const me = useMe();
   const directory = useDirectory();
   const formatDate = useFormatDate();
-  const users = useResource<Items<UserView>>('/api/users');
   return (
     <CrudSection<UserView>
       id="users-title"
@@ -22,8 +20,7 @@ export function UsersSection() {
       intro={t('admin.users.intro')}
       addLabel={t('admin.users.add')}
       emptyText={t('admin.users.none')}
-      items={users}
-      nameOf={(u) => u.name}
+      path="/api/users"
       onChanged={directory.refresh}
       columns={[
         {

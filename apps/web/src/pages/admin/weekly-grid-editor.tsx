@@ -2,6 +2,9 @@ import { useMemo } from 'react';
 import { useI18n } from '../../i18n/i18n';
 import { DAYS, copyDay, weekdaysGrid, emptyGrid, type Day, type Span, type WeeklyGrid } from './weekly-grid';
 
+/** What each end of an interval looks like, as a hint in its empty field. */
+const PLACEHOLDER = { from: '09:00', to: '18:00' } as const;
+
 /** Day names in the chosen language, Monday first (1 January 2024 was a Monday). */
 export function useDayNames(style: 'long' | 'short'): string[] {
   const { locale } = useI18n();
@@ -49,25 +52,21 @@ export function WeeklyGridEditor({ grid, onChange }: { grid: WeeklyGrid; onChang
                   {spans.length === 0 && <span className="muted">{t('admin.hours.closed')}</span>}
                   {spans.map((span, index) => {
                     const n = index + 1;
+                    const time = (end: 'from' | 'to') => (
+                      <input
+                        className="time"
+                        value={span[end]}
+                        placeholder={PLACEHOLDER[end]}
+                        inputMode="numeric"
+                        aria-label={t(`admin.hours.${end}`, { day: dayName, n })}
+                        onChange={(e) => setSpan(day, index, { ...span, [end]: e.target.value })}
+                      />
+                    );
                     return (
                       <span className="span-row" key={index}>
-                        <input
-                          className="time"
-                          value={span.from}
-                          placeholder="09:00"
-                          inputMode="numeric"
-                          aria-label={t('admin.hours.from', { day: dayName, n })}
-                          onChange={(e) => setSpan(day, index, { ...span, from: e.target.value })}
-                        />
+                        {time('from')}
                         <span aria-hidden="true">–</span>
-                        <input
-                          className="time"
-                          value={span.to}
-                          placeholder="18:00"
-                          inputMode="numeric"
-                          aria-label={t('admin.hours.to', { day: dayName, n })}
-                          onChange={(e) => setSpan(day, index, { ...span, to: e.target.value })}
-                        />
+                        {time('to')}
                         <button type="button" className="icon" aria-label={t('admin.hours.removeSpan', { day: dayName, n })} title={t('admin.hours.removeSpan', { day: dayName, n })} onClick={() => update(day, spans.filter((_, i) => i !== index))}>
                           ×
                         </button>

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useSession } from '../../auth/session';
 import { useT } from '../../i18n/i18n';
 import type { Workspace } from './admin-types';
-import { Field, FormActions, FormStatus, TimeZoneSelect, useSubmit } from './form-kit';
+import { Field, FormActions, FormCard, FormStatus, TimeZoneSelect, useSubmit } from './form-kit';
 import { browserTimeZone } from './time-zones';
 
 /** A new, fully separate workspace (another brand or market) whose creator is its admin. */
@@ -25,8 +25,7 @@ export function WorkspaceForm() {
   }
 
   return (
-    <form className="card admin-form" onSubmit={submit} noValidate aria-labelledby="workspace-form-title">
-      <h3 id="workspace-form-title">{t('admin.workspaces.title')}</h3>
+    <FormCard title={t('admin.workspaces.title')} onSubmit={submit}>
       <p className="muted">{t('admin.workspaces.intro')}</p>
       <div className="form-grid">
         <Field label={t('admin.workspaces.name')} required>
@@ -47,6 +46,6 @@ export function WorkspaceForm() {
       )}
       <FormStatus error={switching.error} />
       <FormActions editing={false} createLabel={t('admin.workspaces.create')} busy={busy} />
-    </form>
+    </FormCard>
   );
 }

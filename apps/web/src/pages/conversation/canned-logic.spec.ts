@@ -1,6 +1,8 @@
-import { byShortcut, filterCanned, fold, shortcutAtCursor, spliceText, type CannedResponse } from './canned-logic';
+import type { CannedResponse } from '../../api/types';
+import { byShortcut, filterCanned, fold, shortcutAtCursor, spliceText } from './canned-logic';
 
-const canned = (name: string, shortcut: string | null, text = 'Hello'): CannedResponse => ({ id: name, name, shortcut, text, roleId: null, language: null, placeholders: [] });
+const AT = '2026-03-02T10:00:00.000Z';
+const canned = (name: string, shortcut: string | null, text = 'Hello'): CannedResponse => ({ id: name, name, shortcut, text, roleId: null, language: null, placeholders: [], createdAt: AT, updatedAt: AT });
 const list = [canned('Apology', 'sorry', 'We are sorry'), canned('Opening hours', 'hours', 'We open at 9'), canned('Thanks for the review', 'thanks'), canned('Perché no', null, 'Città')];
 
 describe('filterCanned', () => {

@@ -1,13 +1,4 @@
-/** A canned response as GET /api/canned-responses lists it. */
-export interface CannedResponse {
-  id: string;
-  name: string;
-  text: string;
-  roleId: string | null;
-  shortcut: string | null;
-  language: string | null;
-  placeholders: string[];
-}
+import type { CannedResponse } from '../../api/types';
 
 /** Case- and accent-insensitive form for matching what the agent types. */
 export function fold(text: string): string {

@@ -1,7 +1,8 @@
 import { useId, useState, type KeyboardEvent } from 'react';
+import type { CannedResponse } from '../../api/types';
 import { ErrorNote } from '../../components/feedback';
 import { useI18n } from '../../i18n/i18n';
-import { filterCanned, type CannedResponse } from './canned-logic';
+import { filterCanned } from './canned-logic';
 import { closeOnEscape } from './escape';
 import { quoteOf } from './thread-logic';
 

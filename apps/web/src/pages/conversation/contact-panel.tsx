@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { query } from '../../api/client';
 import type { Conversation } from '../../api/types';
 import { href } from '../../app/router';
-import { ErrorNote, Loading } from '../../components/feedback';
+import { ErrorNote, Loaded, Loading } from '../../components/feedback';
 import { useResource } from '../../components/use-resource';
 import { useI18n } from '../../i18n/i18n';
 import { dateTimeOf, numberOf } from './dates';
@@ -52,42 +52,40 @@ function ContactDetails({ contactId, conversationId }: { contactId: string; conv
   return (
     <>
       <section className="panel-section" aria-label={t('conversation.panel.details')}>
-        {contact.error ? (
-          <ErrorNote error={contact.error} onRetry={contact.reload} />
-        ) : !c ? (
-          <Loading />
-        ) : (
-          <dl className="contact-facts">
-            <div>
-              <dt>{t('conversation.panel.name')}</dt>
-              <dd>{c.name ?? '—'}</dd>
-            </div>
-            {c.username && (
+        <Loaded resource={contact}>
+          {(c) => (
+            <dl className="contact-facts">
               <div>
-                <dt>{t('conversation.panel.username')}</dt>
-                <dd>@{c.username}</dd>
+                <dt>{t('conversation.panel.name')}</dt>
+                <dd>{c.name ?? '—'}</dd>
               </div>
-            )}
-            {c.followers != null && (
+              {c.username && (
+                <div>
+                  <dt>{t('conversation.panel.username')}</dt>
+                  <dd>@{c.username}</dd>
+                </div>
+              )}
+              {c.followers != null && (
+                <div>
+                  <dt>{t('conversation.panel.followers')}</dt>
+                  <dd>{numberOf(c.followers, locale)}</dd>
+                </div>
+              )}
+              {c.email && (
+                <div>
+                  <dt>{t('conversation.panel.email')}</dt>
+                  <dd>
+                    <a href={`mailto:${c.email}`}>{c.email}</a>
+                  </dd>
+                </div>
+              )}
               <div>
-                <dt>{t('conversation.panel.followers')}</dt>
-                <dd>{numberOf(c.followers, locale)}</dd>
+                <dt>{t('conversation.panel.since')}</dt>
+                <dd>{dateTimeOf(c.createdAt, locale)}</dd>
               </div>
-            )}
-            {c.email && (
-              <div>
-                <dt>{t('conversation.panel.email')}</dt>
-                <dd>
-                  <a href={`mailto:${c.email}`}>{c.email}</a>
-                </dd>
-              </div>
-            )}
-            <div>
-              <dt>{t('conversation.panel.since')}</dt>
-              <dd>{dateTimeOf(c.createdAt, locale)}</dd>
-            </div>
-          </dl>
-        )}
+            </dl>
+          )}
+        </Loaded>
       </section>
       {c && (
         <section className="panel-section">
@@ -105,25 +103,25 @@ function ContactDetails({ contactId, conversationId }: { contactId: string; conv
       )}
       <section className="panel-section">
         <h4>{t('conversation.panel.past')}</h4>
-        {past.error ? (
-          <ErrorNote error={past.error} onRetry={past.reload} />
-        ) : !past.data ? (
-          <Loading />
-        ) : others.length === 0 ? (
-          <p className="muted">{t('conversation.panel.noPast')}</p>
-        ) : (
-          <ul className="past-list">
-            {others.map((p) => (
-              <li key={p.id}>
-                <a href={href(`/inbox/${p.id}`)}>{p.preview || p.subject || `${t(`channel.${p.channelType}`)} · ${t(`kind.${p.kind}`)}`}</a>
-                <span className="muted">
-                  {' '}
-                  {t(`status.${p.status}`)} · {dateTimeOf(p.lastMessageAt, locale)}
-                </span>
-              </li>
-            ))}
-          </ul>
-        )}
+        <Loaded resource={past}>
+          {() =>
+            others.length === 0 ? (
+              <p className="muted">{t('conversation.panel.noPast')}</p>
+            ) : (
+              <ul className="past-list">
+                {others.map((p) => (
+                  <li key={p.id}>
+                    <a href={href(`/inbox/${p.id}`)}>{p.preview || p.subject || `${t(`channel.${p.channelType}`)} · ${t(`kind.${p.kind}`)}`}</a>
+                    <span className="muted">
+                      {' '}
+                      {t(`status.${p.status}`)} · {dateTimeOf(p.lastMessageAt, locale)}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )
+          }
+        </Loaded>
       </section>
     </>
   );

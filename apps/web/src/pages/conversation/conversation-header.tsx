@@ -1,5 +1,6 @@
-import type { Conversation, Priority, Status } from '../../api/types';
+import { PRIORITIES, type Conversation, type Priority, type Status } from '../../api/types';
 import { useDirectory } from '../../components/directory';
+import { ValueOptions } from '../../components/options';
 import { SlaClock } from '../../components/sla-clock';
 import { useI18n } from '../../i18n/i18n';
 import type { Abilities } from './abilities';
@@ -9,8 +10,6 @@ import type { Viewer } from './reply-logic';
 import { StatusActions } from './status-actions';
 import { TagsEditor } from './tags-editor';
 import { ViewersLine } from './viewers-line';
-
-const PRIORITIES: Priority[] = ['low', 'normal', 'high', 'urgent'];
 
 export interface HeaderProps {
   conversation: Conversation;
@@ -92,11 +91,7 @@ export function ConversationHeader({ conversation: c, abilities, busy, viewers, 
           <label className="inline-field">
             {t('conversation.priority')}
             <select value={c.priority} disabled={busy} onChange={(e) => void onEdit('priority', { priority: e.target.value })}>
-              {PRIORITIES.map((p) => (
-                <option key={p} value={p}>
-                  {t(`priority.${p}`)}
-                </option>
-              ))}
+              <ValueOptions values={PRIORITIES} label={(p) => t(`priority.${p}`)} />
             </select>
           </label>
         ) : (

@@ -1,29 +1,9 @@
 import type { Conversation } from '../../api/types';
+import { conversationFixture } from '../../testing/conversation-fixture';
 import { conversationIdOf, conversationReducer, mergeConversation, type ConversationState } from './conversation-state';
 import type { ThreadMessage } from './thread-logic';
 
-const conversation = (fields: Partial<Conversation> = {}): Conversation => ({
-  id: 'c1',
-  channelId: 'ch',
-  channelType: 'api',
-  kind: 'comment',
-  status: 'open',
-  snoozedUntil: null,
-  priority: 'normal',
-  roleId: null,
-  assigneeId: null,
-  contact: null,
-  language: null,
-  sentiment: null,
-  tags: [],
-  subject: null,
-  lastMessageAt: '2026-03-02T10:00:00.000Z',
-  waitingSince: null,
-  createdAt: '2026-03-02T10:00:00.000Z',
-  version: 3,
-  sla: { policyId: null, firstResponseDueAt: null, nextResponseDueAt: null, resolutionDueAt: null, firstRespondedAt: null, state: 'none' },
-  ...fields,
-});
+const conversation = (fields: Partial<Conversation> = {}): Conversation => conversationFixture({ version: 3, ...fields });
 const message = (fields: Partial<ThreadMessage> = {}): ThreadMessage => ({
   id: 'm1',
   conversationId: 'c1',

@@ -1,9 +1,7 @@
-import type { ChannelType, Conversation } from '../../api/types';
-
-const CHANNEL_TYPES: ReadonlySet<string> = new Set<ChannelType>(['facebook', 'instagram', 'whatsapp', 'x', 'telegram', 'youtube', 'linkedin', 'email', 'api']);
+import { CHANNEL_TYPES, isOneOf, type ChannelType, type Conversation } from '../../api/types';
 
 /** Whether a contact identity's platform is one the desk names (else it is shown as the server wrote it). */
-export const isChannelType = (platform: string): platform is ChannelType => CHANNEL_TYPES.has(platform);
+export const isChannelType = (platform: string): platform is ChannelType => isOneOf(CHANNEL_TYPES, platform);
 
 /** The contact's other conversations, newest activity first, without the one on screen. */
 export function pastConversations(list: readonly Conversation[], currentId: string): Conversation[] {

@@ -1,11 +1,11 @@
 import { useEffect, useId, useImperativeHandle, useRef, useState, type KeyboardEvent, type Ref } from 'react';
-import type { Conversation } from '../../api/types';
+import type { CannedResponse, Conversation } from '../../api/types';
 import { useSession } from '../../auth/session';
 import { ErrorNote } from '../../components/feedback';
 import { useResource } from '../../components/use-resource';
 import { useI18n } from '../../i18n/i18n';
 import type { Abilities } from './abilities';
-import { byShortcut, shortcutAtCursor, spliceText, type CannedResponse } from './canned-logic';
+import { byShortcut, shortcutAtCursor, spliceText } from './canned-logic';
 import { CannedPicker } from './canned-picker';
 import { PolicyNotices } from './policy-notices';
 import { draftKey, MAX_TEXT, rowsFor, type ReplyCheck } from './reply-logic';

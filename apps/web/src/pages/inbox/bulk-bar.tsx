@@ -3,8 +3,8 @@ import { useSession } from '../../auth/session';
 import { AssignPicker, type AssignmentChoice } from '../../components/assign-picker';
 import { ErrorNote } from '../../components/feedback';
 import { useResource } from '../../components/use-resource';
+import { loadLabels, type MemberLoad } from '../../components/workload';
 import { useI18n } from '../../i18n/i18n';
-import { loadLabels, type MemberLoad } from './workload';
 
 /**
  * Leads' and admins' bulk reassignment: the selected conversations to a role, an agent or both, with a reason, in

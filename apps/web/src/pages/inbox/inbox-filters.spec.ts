@@ -1,4 +1,5 @@
 import type { Conversation } from '../../api/types';
+import { conversationFixture } from '../../testing/conversation-fixture';
 import { defaultFilters, listParams, matches, parseFilters, queuesFor, serializeFilters, surelyFound, type InboxFilters, type Viewer } from './inbox-filters';
 
 const ME = '11111111-1111-4111-8111-111111111111';
@@ -12,29 +13,18 @@ const lead: Viewer = { id: ME, access: 'lead', roleIds: new Set() };
 const supervisor: Viewer = { id: ME, access: 'supervisor', roleIds: new Set() };
 
 function conversation(fields: Partial<Conversation> = {}): Conversation {
-  return {
-    id: 'c1',
+  return conversationFixture({
     channelId: CHANNEL,
     channelType: 'instagram',
-    kind: 'comment',
-    status: 'open',
-    snoozedUntil: null,
-    priority: 'normal',
     roleId: CARE,
     assigneeId: ME,
     contact: { id: 'p1', name: 'Maria Rossi', username: 'maria.rossi', followers: 1520 },
     language: 'it',
     sentiment: 'neutral',
-    tags: [],
-    subject: null,
     preview: 'Vorrei prenotare un tavolo per sabato',
-    lastMessageAt: '2026-03-02T10:00:00.000Z',
     waitingSince: '2026-03-02T10:00:00.000Z',
-    createdAt: '2026-03-02T10:00:00.000Z',
-    version: 1,
-    sla: { policyId: null, firstResponseDueAt: null, nextResponseDueAt: null, resolutionDueAt: null, firstRespondedAt: null, state: 'none' },
     ...fields,
-  };
+  });
 }
 
 const filters = (viewer: Viewer, f: Partial<InboxFilters> = {}): InboxFilters => ({ ...defaultFilters(viewer), ...f });

@@ -1,4 +1,4 @@
-import type { Access, Conversation, Kind, Priority, Status } from '../../api/types';
+import { isOneOf, KINDS, PRIORITIES, STATUSES, type Access, type Conversation, type Kind, type Priority, type Status } from '../../api/types';
 
 /**
  * The inbox's queues and filters: read from and written to the hash (`#/inbox?queue=mine&status=open&q=…`, so a
@@ -31,9 +31,6 @@ export interface Viewer {
   roleIds: ReadonlySet<string>;
 }
 
-export const STATUSES: readonly Status[] = ['open', 'pending', 'snoozed', 'resolved'];
-export const KINDS: readonly Kind[] = ['comment', 'mention', 'message'];
-export const PRIORITIES: readonly Priority[] = ['urgent', 'high', 'normal', 'low'];
 export const SLA_FILTERS: readonly SlaFilter[] = ['at_risk', 'breached'];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -64,7 +61,7 @@ export function isFiltered(f: InboxFilters, viewer: Pick<Viewer, 'access'>): boo
 /** The same queue with every filter back to its default. */
 export const clearedFilters = (f: InboxFilters, viewer: Pick<Viewer, 'access'>): InboxFilters => ({ ...defaultFilters(viewer), queue: f.queue });
 
-const oneOf = <T extends string>(value: string | null, allowed: readonly T[]): T | null => (value !== null && (allowed as readonly string[]).includes(value) ? (value as T) : null);
+const oneOf = <T extends string>(value: string | null, allowed: readonly T[]): T | null => (isOneOf(allowed, value) ? value : null);
 const uuid = (value: string | null): string | null => (value !== null && UUID.test(value) ? value.toLowerCase() : null);
 
 function parseQueue(value: string | null, viewer: Pick<Viewer, 'access'>): Queue | null {

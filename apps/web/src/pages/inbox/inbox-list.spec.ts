@@ -1,32 +1,19 @@
 import type { Conversation } from '../../api/types';
+import { conversationFixture } from '../../testing/conversation-fixture';
 import { ageOf } from './age';
 import { appendPage, applyConversation, dropConversation, EMPTY_LIST, hasHeldChanges, isStale, loaded, release, type ListState, type Rules } from './inbox-list';
 
 let n = 0;
 function conversation(id: string, minute: number, fields: Partial<Conversation> = {}): Conversation {
-  return {
+  return conversationFixture({
     id,
-    channelId: 'ch',
-    channelType: 'api',
-    kind: 'comment',
-    status: 'open',
-    snoozedUntil: null,
-    priority: 'normal',
     roleId: 'care',
     assigneeId: 'me',
-    contact: null,
-    language: null,
-    sentiment: null,
-    tags: [],
-    subject: null,
     preview: `text ${++n}`,
     lastMessageAt: new Date(Date.UTC(2026, 2, 2, 10, minute)).toISOString(),
-    waitingSince: null,
     createdAt: '2026-03-02T09:00:00.000Z',
-    version: 1,
-    sla: { policyId: null, firstResponseDueAt: null, nextResponseDueAt: null, resolutionDueAt: null, firstRespondedAt: null, state: 'none' },
     ...fields,
-  };
+  });
 }
 
 // "Mine, open": the rules the page builds from matches() and surelyFound().

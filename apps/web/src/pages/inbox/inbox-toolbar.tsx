@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { KINDS, PRIORITIES_URGENT_FIRST, STATUSES } from '../../api/types';
 import { useDirectory } from '../../components/directory';
+import { NamedOptions, ValueOptions } from '../../components/options';
 import { useI18n } from '../../i18n/i18n';
-import { clearedFilters, isFiltered, KINDS, PRIORITIES, queueRole, queuesFor, SLA_FILTERS, STATUSES, type InboxFilters, type Queue, type Viewer } from './inbox-filters';
+import { clearedFilters, isFiltered, queueRole, queuesFor, SLA_FILTERS, type InboxFilters, type Queue, type Viewer } from './inbox-filters';
 
 /** Typing waits this long for a pause before the list is searched again. */
 const SEARCH_DEBOUNCE_MS = 300;
@@ -105,53 +107,29 @@ export function InboxToolbar({
       <div className="inbox-filters" role="group" aria-label={t('inbox.filters')}>
         <FilterSelect label={t('inbox.filter.status')} value={filters.status} onChange={(v) => set({ status: v as InboxFilters['status'] })}>
           <option value="any">{t('inbox.filter.anyStatus')}</option>
-          {STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {t(`status.${s}`)}
-            </option>
-          ))}
+          <ValueOptions values={STATUSES} label={(s) => t(`status.${s}`)} />
         </FilterSelect>
         <FilterSelect label={t('inbox.filter.channel')} value={filters.channelId ?? ''} onChange={(v) => set({ channelId: v || null })}>
           <option value="">{t('inbox.filter.anyChannel')}</option>
-          {channels.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
+          <NamedOptions items={channels} />
         </FilterSelect>
         <FilterSelect label={t('inbox.filter.kind')} value={filters.kind ?? ''} onChange={(v) => set({ kind: (v || null) as InboxFilters['kind'] })}>
           <option value="">{t('inbox.filter.anyKind')}</option>
-          {KINDS.map((k) => (
-            <option key={k} value={k}>
-              {t(`kind.${k}`)}
-            </option>
-          ))}
+          <ValueOptions values={KINDS} label={(k) => t(`kind.${k}`)} />
         </FilterSelect>
         <FilterSelect label={t('inbox.filter.priority')} value={filters.priority ?? ''} onChange={(v) => set({ priority: (v || null) as InboxFilters['priority'] })}>
           <option value="">{t('inbox.filter.anyPriority')}</option>
-          {PRIORITIES.map((p) => (
-            <option key={p} value={p}>
-              {t(`priority.${p}`)}
-            </option>
-          ))}
+          <ValueOptions values={PRIORITIES_URGENT_FIRST} label={(p) => t(`priority.${p}`)} />
         </FilterSelect>
         {!agent && !queueRole(filters.queue) && (
           <FilterSelect label={t('inbox.filter.role')} value={filters.roleId ?? ''} onChange={(v) => set({ roleId: v || null })}>
             <option value="">{t('inbox.filter.anyRole')}</option>
-            {roles.map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.name}
-              </option>
-            ))}
+            <NamedOptions items={roles} />
           </FilterSelect>
         )}
         <FilterSelect label={t('inbox.filter.sla')} value={filters.sla ?? ''} onChange={(v) => set({ sla: (v || null) as InboxFilters['sla'] })}>
           <option value="">{t('inbox.filter.anySla')}</option>
-          {SLA_FILTERS.map((s) => (
-            <option key={s} value={s}>
-              {s === 'at_risk' ? t('inbox.filter.atRisk') : t('inbox.filter.breached')}
-            </option>
-          ))}
+          <ValueOptions values={SLA_FILTERS} label={(s) => (s === 'at_risk' ? t('inbox.filter.atRisk') : t('inbox.filter.breached'))} />
         </FilterSelect>
         {isFiltered(filters, viewer) && (
           <button

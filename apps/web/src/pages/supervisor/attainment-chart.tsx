@@ -1,18 +1,17 @@
 import type { ReactNode } from 'react';
 import { useI18n } from '../../i18n/i18n';
-import { ChartEmpty, ChartFigure } from './chart-figure';
-import { scale, shortLabel } from './chart-scale';
+import { ChartEmpty, ChartFigure, ChartTable } from './chart-figure';
+import { CHART_WIDTH as W, NamedRow } from './chart-parts';
+import { scale } from './chart-scale';
+import { spokenSummary } from './chart-summary';
 import type { AttainmentBar } from './report-series';
 import { useSupervisorFormat } from './supervisor-format';
 
 export type AttainmentGroup = 'role' | 'agent' | 'channel';
 
-const W = 640;
 const ROW = 38;
 const M = { top: 22, right: 128, bottom: 24, left: 150 };
 const AXIS = [0, 0.25, 0.5, 0.75, 1];
-/** The summary read out by a screen reader names this many rows, then says how many more there are. */
-const SPOKEN_ROWS = 8;
 
 /**
  * First-response attainment (met / (met + breached)) and the consistency ratio for each role, agent or channel, as
@@ -26,31 +25,19 @@ export function AttainmentChart({ bars, group, minAttainment, tools }: { bars: A
   const x = (share: number) => M.left + scale(share, 1, plotW);
   const nameOf = (b: AttainmentBar) => (b.unnamed ? t(group === 'agent' ? 'supervisor.unassigned' : 'supervisor.noRole') : b.label);
 
-  const spoken = bars
-    .slice(0, SPOKEN_ROWS)
-    .map((b) => t('supervisor.chart.attainment.spokenRow', { name: nameOf(b), attainment: fmt.percent(b.attainment), breached: fmt.count(b.breached) }))
-    .join('; ');
-  const more = bars.length > SPOKEN_ROWS ? ` ${t('supervisor.chart.more', { count: bars.length - SPOKEN_ROWS })}` : '';
+  const describe = (b: AttainmentBar) => t('supervisor.chart.attainment.spokenRow', { name: nameOf(b), attainment: fmt.percent(b.attainment), breached: fmt.count(b.breached) });
   const summary = bars.length
-    ? `${t('supervisor.chart.attainment.summary', { group: t(`supervisor.group.${group}`), target: fmt.percent(minAttainment) })} ${spoken}.${more}`
+    ? spokenSummary(t('supervisor.chart.attainment.summary', { group: t(`supervisor.group.${group}`), target: fmt.percent(minAttainment) }), bars, describe, (count) => t('supervisor.chart.more', { count }))
     : t('supervisor.chart.attainment.none');
 
   const table = (
-    <table>
-      <caption className="visually-hidden">{t('supervisor.chart.attainment.title')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t(`supervisor.group.${group}`)}</th>
-          <th scope="col">{t('supervisor.col.met')}</th>
-          <th scope="col">{t('supervisor.col.breached')}</th>
-          <th scope="col">{t('supervisor.col.attainment')}</th>
-          <th scope="col">{t('supervisor.col.consistency')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {bars.map((b) => (
-          <tr key={b.key}>
-            <th scope="row">{nameOf(b)}</th>
+    <ChartTable
+      headings={[t(`supervisor.group.${group}`), t('supervisor.col.met'), t('supervisor.col.breached'), t('supervisor.col.attainment'), t('supervisor.col.consistency')]}
+      rows={bars.map((b) => ({
+        key: b.key,
+        name: nameOf(b),
+        cells: (
+          <>
             <td>{fmt.count(b.met)}</td>
             <td className={b.breached ? 'num-breached' : undefined}>{fmt.count(b.breached)}</td>
             <td className={b.attainment !== null && b.attainment < minAttainment ? 'num-breached' : undefined}>{fmt.percent(b.attainment)}</td>
@@ -58,10 +45,10 @@ export function AttainmentChart({ bars, group, minAttainment, tools }: { bars: A
               {fmt.percent(b.consistency)}{' '}
               <span className="muted">{t('supervisor.chart.attainment.periods', { on: fmt.count(b.periodsOnTarget), of: fmt.count(b.periods) })}</span>
             </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+          </>
+        ),
+      }))}
+    />
   );
 
   return (
@@ -88,18 +75,24 @@ export function AttainmentChart({ bars, group, minAttainment, tools }: { bars: A
             const below = b.attainment !== null && b.attainment < minAttainment;
             const name = nameOf(b);
             return (
-              <g key={b.key} className="attainment-row">
-                <title>{`${name}: ${t('supervisor.chart.attainment.spokenRow', { name, attainment: fmt.percent(b.attainment), breached: fmt.count(b.breached) })}`}</title>
-                <text className="row-label" x={M.left - 8} y={top + ROW / 2} dy="0.32em" textAnchor="end">
-                  {shortLabel(name)}
-                </text>
+              <NamedRow
+                key={b.key}
+                className="attainment-row"
+                margin={M}
+                top={top}
+                height={ROW}
+                title={`${name}: ${describe(b)}`}
+                name={name}
+                value={
+                  <>
+                    <tspan className={below ? 'value-breached' : undefined}>{fmt.percent(b.attainment)}</tspan>
+                    {b.breached > 0 && <tspan className="value-breached">{` · ${t('supervisor.chart.attainment.breachedCount', { count: fmt.count(b.breached) })}`}</tspan>}
+                  </>
+                }
+              >
                 {b.attainment !== null && <rect className={`bar-attainment ${below ? 'below-target' : 'on-target'}`} x={M.left} y={top + 6} width={Math.max(1, x(b.attainment) - M.left)} height={13} />}
                 {b.consistency !== null && <rect className="bar-consistency" x={M.left} y={top + 22} width={Math.max(1, x(b.consistency) - M.left)} height={8} />}
-                <text className="row-value" x={W - M.right + 8} y={top + ROW / 2} dy="0.32em">
-                  <tspan className={below ? 'value-breached' : undefined}>{fmt.percent(b.attainment)}</tspan>
-                  {b.breached > 0 && <tspan className="value-breached">{` · ${t('supervisor.chart.attainment.breachedCount', { count: fmt.count(b.breached) })}`}</tspan>}
-                </text>
-              </g>
+              </NamedRow>
             );
           })}
           <line className="target-line" x1={x(minAttainment)} x2={x(minAttainment)} y1={M.top - 10} y2={H - M.bottom} />

@@ -1,31 +1,12 @@
 import type { Conversation, SlaState } from '../../api/types';
+import { conversationFixture, NO_SLA } from '../../testing/conversation-fixture';
 import { ANY_FILTER, filterRows, findAnchor, NO_ROLE, rowTone, summarize, toBoardRows, type BoardItem } from './board-logic';
 
 const T0 = Date.parse('2026-11-20T10:00:00.000Z');
 
 function conversation(id: string, state: SlaState, extra: Partial<Conversation> = {}): Conversation {
-  return {
-    id,
-    channelId: 'ch-1',
-    channelType: 'api',
-    kind: 'comment',
-    status: 'open',
-    snoozedUntil: null,
-    priority: 'normal',
-    roleId: 'role-care',
-    assigneeId: null,
-    contact: null,
-    language: null,
-    sentiment: null,
-    tags: [],
-    subject: null,
-    lastMessageAt: new Date(T0).toISOString(),
-    waitingSince: null,
-    createdAt: new Date(T0).toISOString(),
-    version: 1,
-    sla: { policyId: 'p', firstResponseDueAt: null, nextResponseDueAt: null, resolutionDueAt: null, firstRespondedAt: null, state },
-    ...extra,
-  };
+  const at = new Date(T0).toISOString();
+  return conversationFixture({ id, channelId: 'ch-1', roleId: 'role-care', lastMessageAt: at, createdAt: at, sla: { ...NO_SLA, policyId: 'p', state }, ...extra });
 }
 
 const item = (c: Conversation, target: BoardItem['target'], secondsFromT0: number): BoardItem => ({

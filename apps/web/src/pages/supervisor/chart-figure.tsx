@@ -3,7 +3,7 @@ import { useI18n } from '../../i18n/i18n';
 
 /**
  * A chart card: title, tools (grouping, CSV), the picture, and the same numbers as a table on demand, for whoever
- * cannot see the picture or wants the exact values.
+ * cannot see the picture or wants the exact values (`table`: its head and body; the caption is the title).
  */
 export function ChartFigure({ title, tools, note, table, children }: { title: string; tools?: ReactNode; note?: ReactNode; table: ReactNode; children: ReactNode }) {
   const { t } = useI18n();
@@ -22,10 +22,56 @@ export function ChartFigure({ title, tools, note, table, children }: { title: st
       </div>
       {children}
       <div id={`${id}-table`} className="chart-table" hidden={!showTable}>
-        {showTable && table}
+        {showTable && (
+          <table>
+            <caption className="visually-hidden">{title}</caption>
+            {table}
+          </table>
+        )}
       </div>
       {note && <figcaption className="muted chart-note">{note}</figcaption>}
     </figure>
+  );
+}
+
+export interface ChartTableRow {
+  key: string | number;
+  /** The row's heading: a day, an hour, a role... */
+  name: ReactNode;
+  /** Its `<td>`s, one per heading after the first. */
+  cells: ReactNode;
+}
+
+/** A chart's numbers for ChartFigure's `table`: a column per heading, a row per point led by its name, a total row. */
+export function ChartTable({ headings, rows, total }: { headings: ReactNode[]; rows: ChartTableRow[]; total?: Omit<ChartTableRow, 'key'> }) {
+  const row = ({ name, cells }: Omit<ChartTableRow, 'key'>) => (
+    <>
+      <th scope="row">{name}</th>
+      {cells}
+    </>
+  );
+  return (
+    <>
+      <thead>
+        <tr>
+          {headings.map((heading, i) => (
+            <th key={i} scope="col">
+              {heading}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.key}>{row(r)}</tr>
+        ))}
+      </tbody>
+      {total && (
+        <tfoot>
+          <tr>{row(total)}</tr>
+        </tfoot>
+      )}
+    </>
   );
 }
 

@@ -1,4 +1,4 @@
-import type { Sentiment } from '../../api/types';
+import { SENTIMENTS, type Sentiment } from '../../api/types';
 import { datesOf, type DateRange, type IsoDate, type ReportGroup } from './report-range';
 
 // `GET /api/reports/sla` as CONTRACT.md and the README's "SLA report" describe it.
@@ -134,7 +134,8 @@ export interface SentimentReport {
 }
 
 export type SentimentKey = Sentiment | 'unknown';
-export const SENTIMENTS: readonly SentimentKey[] = ['negative', 'neutral', 'positive', 'unknown'];
+/** The report's sentiments: the contract's, then conversations not classified yet. */
+export const SENTIMENT_KEYS: readonly SentimentKey[] = [...SENTIMENTS, 'unknown'];
 /** The key of the report's row of conversations without a role. */
 export const NO_ROLE_KEY = 'none';
 
@@ -145,10 +146,10 @@ export interface SentimentSlice {
   share: number;
 }
 
-/** Each sentiment's share of some conversations (those not classified yet as `unknown`), in SENTIMENTS order. */
+/** Each sentiment's share of some conversations (those not classified yet as `unknown`), in SENTIMENT_KEYS order. */
 export function sentimentShare(counts: SentimentCounts): SentimentSlice[] {
   const total = counts.conversations;
-  return SENTIMENTS.map((sentiment) => ({ sentiment, count: counts[sentiment], share: total ? counts[sentiment] / total : 0 }));
+  return SENTIMENT_KEYS.map((sentiment) => ({ sentiment, count: counts[sentiment], share: total ? counts[sentiment] / total : 0 }));
 }
 
 export interface SentimentBar {

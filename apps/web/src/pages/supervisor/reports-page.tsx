@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { ErrorNote, Loading } from '../../components/feedback';
+import { ValueOptions } from '../../components/options';
 import { useResource } from '../../components/use-resource';
 import { useI18n } from '../../i18n/i18n';
 import { AttainmentChart, type AttainmentGroup } from './attainment-chart';
@@ -117,11 +118,7 @@ export function ReportsPage() {
                   <label className="inline-field">
                     {t('supervisor.group.by')}
                     <select value={group} onChange={(e) => setGroup(e.target.value as AttainmentGroup)}>
-                      {GROUPS.map((g) => (
-                        <option key={g} value={g}>
-                          {t(`supervisor.group.${g}`)}
-                        </option>
-                      ))}
+                      <ValueOptions values={GROUPS} label={(g) => t(`supervisor.group.${g}`)} />
                     </select>
                   </label>
                   <CsvButton range={range} groupBy={group} />
@@ -139,11 +136,7 @@ export function ReportsPage() {
                   <label className="inline-field">
                     {t('supervisor.group.by')}
                     <select aria-label={t('supervisor.chart.sentiment.groupBy')} value={sentimentGroup} onChange={(e) => setSentimentGroup(e.target.value as SentimentGroup)}>
-                      {SENTIMENT_GROUPS.map((g) => (
-                        <option key={g} value={g}>
-                          {t(`supervisor.group.${g}`)}
-                        </option>
-                      ))}
+                      <ValueOptions values={SENTIMENT_GROUPS} label={(g) => t(`supervisor.group.${g}`)} />
                     </select>
                   </label>
                   <CsvButton range={range} groupBy={sentimentGroup} report="sentiment" />

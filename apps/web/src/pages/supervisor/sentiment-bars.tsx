@@ -1,8 +1,9 @@
-import { labelStride, shortLabel } from './chart-scale';
+import { CHART_WIDTH as W, Column, ColumnChart, columnPlot, columnX, NamedRow } from './chart-parts';
+import { labelStride } from './chart-scale';
 import type { SentimentBar, SentimentSlice } from './report-series';
 import { useSupervisorFormat } from './supervisor-format';
 
-const W = 640;
+const SHARE_TICKS = [0, 0.5, 1];
 
 /** One 100 % bar split by sentiment, along x (horizontal) or up from the bottom (vertical). */
 function Slices({ slices, x, y, length, thickness, vertical = false }: { slices: SentimentSlice[]; x: number; y: number; length: number; thickness: number; vertical?: boolean }) {
@@ -56,39 +57,19 @@ export function SentimentTotalBar({ slices, label, titles }: { slices: Sentiment
 /** The share of each day of the range as a column; a day without new conversations is an empty gap. */
 export function SentimentDayColumns({ bars, label, titleOf }: { bars: SentimentBar[]; label: string; titleOf(bar: SentimentBar): string }) {
   const fmt = useSupervisorFormat();
-  const H = 200;
-  const M = { top: 8, right: 8, bottom: 28, left: 44 };
-  const plotW = W - M.left - M.right;
-  const plotH = H - M.top - M.bottom;
-  const band = plotW / Math.max(1, bars.length);
+  const plot = columnPlot({ height: 200, margin: { top: 8, right: 8, bottom: 28, left: 44 }, columns: bars.length, ticks: SHARE_TICKS });
   const stride = labelStride(bars.length, 8);
-  const y = (share: number) => M.top + plotH - share * plotH;
   return (
-    <svg className="chart-svg" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label}>
-      {[0, 0.5, 1].map((share) => (
-        <g key={share}>
-          <line className="grid" x1={M.left} x2={W - M.right} y1={y(share)} y2={y(share)} />
-          <text className="axis" x={M.left - 6} y={y(share)} dy="0.32em" textAnchor="end">
-            {fmt.percent(share)}
-          </text>
-        </g>
-      ))}
+    <ColumnChart plot={plot} ticks={SHARE_TICKS} tickLabel={fmt.percent} label={label}>
       {bars.map((b, i) => {
-        const x = M.left + i * band;
+        const x = columnX(plot, i);
         return (
-          <g key={b.key}>
-            <title>{titleOf(b)}</title>
-            {b.conversations > 0 && <Slices slices={b.slices} x={x + band * 0.15} y={M.top} length={plotH} thickness={Math.max(1, band * 0.7)} vertical />}
-            {i % stride === 0 && (
-              <text className="axis" x={x + band / 2} y={H - M.bottom + 16} textAnchor="middle">
-                {fmt.day(b.key)}
-              </text>
-            )}
-          </g>
+          <Column key={b.key} plot={plot} x={x} title={titleOf(b)} name={i % stride === 0 ? fmt.day(b.key) : undefined}>
+            {b.conversations > 0 && <Slices slices={b.slices} x={x + plot.band * 0.15} y={plot.margin.top} length={plot.plotH} thickness={Math.max(1, plot.band * 0.7)} vertical />}
+          </Column>
         );
       })}
-      <line className="axis-line" x1={M.left} x2={W - M.right} y1={M.top + plotH} y2={M.top + plotH} />
-    </svg>
+    </ColumnChart>
   );
 }
 
@@ -115,16 +96,9 @@ export function SentimentGroupRows({
       {bars.map((b, i) => {
         const top = M.top + i * ROW;
         return (
-          <g key={b.key}>
-            <title>{titleOf(b)}</title>
-            <text className="row-label" x={M.left - 8} y={top + ROW / 2} dy="0.32em" textAnchor="end">
-              {shortLabel(nameOf(b))}
-            </text>
+          <NamedRow key={b.key} margin={M} top={top} height={ROW} title={titleOf(b)} name={nameOf(b)} value={valueOf(b)}>
             <Slices slices={b.slices} x={M.left} y={top + 7} length={plotW} thickness={ROW - 14} />
-            <text className="row-value" x={W - M.right + 8} y={top + ROW / 2} dy="0.32em">
-              {valueOf(b)}
-            </text>
-          </g>
+          </NamedRow>
         );
       })}
     </svg>

@@ -1,13 +1,11 @@
 import type { ReactNode } from 'react';
 import { useI18n } from '../../i18n/i18n';
-import { ChartEmpty, ChartFigure } from './chart-figure';
+import { ChartEmpty, ChartFigure, ChartTable } from './chart-figure';
+import { spokenSummary } from './chart-summary';
 import type { DateRange } from './report-range';
-import { SENTIMENTS, sentimentDays, sentimentGroups, sentimentShare, type SentimentBar, type SentimentKey, type SentimentReport, type SentimentSlice } from './report-series';
+import { SENTIMENT_KEYS, sentimentDays, sentimentGroups, sentimentShare, type SentimentBar, type SentimentKey, type SentimentReport, type SentimentSlice } from './report-series';
 import { SentimentDayColumns, SentimentGroupRows, SentimentTotalBar } from './sentiment-bars';
 import { useSupervisorFormat } from './supervisor-format';
-
-/** The summary read out by a screen reader names this many rows, then says how many more there are. */
-const SPOKEN_ROWS = 8;
 
 /**
  * The sentiment of the conversations created in the chosen range: the share over the whole range as one bar, then
@@ -32,47 +30,29 @@ export function SentimentChart({ report, range, tools }: { report: SentimentRepo
 
   const totalParts = partsOf(totals);
   const summary = t('supervisor.chart.sentiment.summary', { count: fmt.count(report.totals.conversations), parts: totalParts.join(', ') });
-  const spoken = bars.filter((b) => b.conversations > 0);
-  const more = spoken.length > SPOKEN_ROWS ? ` ${t('supervisor.chart.more', { count: spoken.length - SPOKEN_ROWS })}` : '';
-  const breakdown = `${t('supervisor.chart.sentiment.breakdown', { group: t(`supervisor.group.${group}`).toLocaleLowerCase(locale) })} ${spoken.slice(0, SPOKEN_ROWS).map(describe).join('; ')}.${more}`;
+  const breakdown = spokenSummary(
+    t('supervisor.chart.sentiment.breakdown', { group: t(`supervisor.group.${group}`).toLocaleLowerCase(locale) }),
+    bars.filter((b) => b.conversations > 0),
+    describe,
+    (count) => t('supervisor.chart.more', { count }),
+  );
 
-  const cells = (slices: SentimentSlice[], total: number) =>
-    slices.map((s) => (
-      <td key={s.sentiment}>
-        {fmt.count(s.count)} <span className="muted">({fmt.percent(total ? s.share : null)})</span>
-      </td>
-    ));
+  const cells = (slices: SentimentSlice[], total: number) => (
+    <>
+      <td>{fmt.count(total)}</td>
+      {slices.map((s) => (
+        <td key={s.sentiment}>
+          {fmt.count(s.count)} <span className="muted">({fmt.percent(total ? s.share : null)})</span>
+        </td>
+      ))}
+    </>
+  );
   const table = (
-    <table>
-      <caption className="visually-hidden">{t('supervisor.chart.sentiment.title')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t(`supervisor.group.${group}`)}</th>
-          <th scope="col">{t('supervisor.col.conversations')}</th>
-          {SENTIMENTS.map((s) => (
-            <th key={s} scope="col">
-              {sentimentName(s)}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {bars.map((b) => (
-          <tr key={b.key}>
-            <th scope="row">{nameOf(b)}</th>
-            <td>{fmt.count(b.conversations)}</td>
-            {cells(b.slices, b.conversations)}
-          </tr>
-        ))}
-      </tbody>
-      <tfoot>
-        <tr>
-          <th scope="row">{t('supervisor.col.total')}</th>
-          <td>{fmt.count(report.totals.conversations)}</td>
-          {cells(totals, report.totals.conversations)}
-        </tr>
-      </tfoot>
-    </table>
+    <ChartTable
+      headings={[t(`supervisor.group.${group}`), t('supervisor.col.conversations'), ...SENTIMENT_KEYS.map(sentimentName)]}
+      rows={bars.map((b) => ({ key: b.key, name: nameOf(b), cells: cells(b.slices, b.conversations) }))}
+      total={{ name: t('supervisor.col.total'), cells: cells(totals, report.totals.conversations) }}
+    />
   );
 
   return (

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useDirectory } from '../../components/directory';
 import { ErrorNote, Loading } from '../../components/feedback';
+import { NamedOptions, ValueOptions } from '../../components/options';
 import type { SlaTarget } from '../../components/sla-clock-logic';
 import { useNow } from '../../components/use-now';
 import { useResource } from '../../components/use-resource';
@@ -62,33 +63,21 @@ export function SlaBoardPage() {
           <select value={filter.roleId} onChange={(e) => setFilter({ ...filter, roleId: e.target.value })}>
             <option value="">{t('supervisor.filter.anyRole')}</option>
             <option value={NO_ROLE}>{t('supervisor.noRole')}</option>
-            {roles.map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.name}
-              </option>
-            ))}
+            <NamedOptions items={roles} />
           </select>
         </label>
         <label className="inline-field">
           {t('supervisor.filter.channel')}
           <select value={filter.channelId} onChange={(e) => setFilter({ ...filter, channelId: e.target.value })}>
             <option value="">{t('supervisor.filter.anyChannel')}</option>
-            {channels.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name} ({t(`channel.${c.type}`)})
-              </option>
-            ))}
+            <NamedOptions items={channels} label={(c) => `${c.name} (${t(`channel.${c.type}`)})`} />
           </select>
         </label>
         <label className="inline-field">
           {t('supervisor.filter.target')}
           <select value={filter.target} onChange={(e) => setFilter({ ...filter, target: e.target.value as BoardFilter['target'] })}>
             <option value="">{t('supervisor.filter.anyTarget')}</option>
-            {TARGETS.map((target) => (
-              <option key={target} value={target}>
-                {t(`sla.target.${target}`)}
-              </option>
-            ))}
+            <ValueOptions values={TARGETS} label={(target) => t(`sla.target.${target}`)} />
           </select>
         </label>
         {filtered && (

@@ -1,10 +1,10 @@
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
-import type { ChannelType, Kind } from '../../api/types';
+import { CHANNEL_TYPES, KINDS, type ChannelType, type Kind } from '../../api/types';
 import { useSession } from '../../auth/session';
 import { useDirectory } from '../../components/directory';
 import { ErrorNote } from '../../components/feedback';
+import { NamedOptions, ValueOptions } from '../../components/options';
 import { useI18n } from '../../i18n/i18n';
-import { CHANNEL_TYPES, KINDS } from './map-draft';
 import type { DryRunResult } from './team-types';
 
 /**
@@ -69,32 +69,20 @@ export function DryRunPanel({ savedVersion, dirty }: { savedVersion: number; dir
           {t('team.dry.channel')}
           <select value={channelId} onChange={(e) => pickChannel(e.target.value)}>
             <option value="">{t('team.dry.anyChannel')}</option>
-            {channels.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
+            <NamedOptions items={channels} />
           </select>
         </label>
         <div className="row">
           <label>
             {t('team.dry.channelType')}
             <select value={channelType} onChange={(e) => setChannelType(e.target.value as ChannelType)} disabled={channelId !== ''}>
-              {CHANNEL_TYPES.map((c) => (
-                <option key={c} value={c}>
-                  {t(`channel.${c}`)}
-                </option>
-              ))}
+              <ValueOptions values={CHANNEL_TYPES} label={(c) => t(`channel.${c}`)} />
             </select>
           </label>
           <label>
             {t('team.dry.kind')}
             <select value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
-              {KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {t(`kind.${k}`)}
-                </option>
-              ))}
+              <ValueOptions values={KINDS} label={(k) => t(`kind.${k}`)} />
             </select>
           </label>
           <label>

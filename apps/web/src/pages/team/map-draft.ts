@@ -1,11 +1,6 @@
 import type { ChannelType, Kind, Priority, Sentiment } from '../../api/types';
 import type { MapRule, ResponsibilityMap } from './team-types';
 
-export const CHANNEL_TYPES: readonly ChannelType[] = ['facebook', 'instagram', 'whatsapp', 'x', 'telegram', 'youtube', 'linkedin', 'email', 'api'];
-export const KINDS: readonly Kind[] = ['comment', 'mention', 'message'];
-export const SENTIMENTS: readonly Sentiment[] = ['negative', 'neutral', 'positive'];
-export const PRIORITIES: readonly Priority[] = ['low', 'normal', 'high', 'urgent'];
-
 /** One rule as edited: lists typed as comma-separated text stay text until saved. */
 export interface RuleDraft {
   /** A stable React key: rules move, and a rule's fields must move with it. */

@@ -3,6 +3,7 @@ import { ApiError } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { useDirectory } from '../../components/directory';
 import { ErrorNote, Loading } from '../../components/feedback';
+import { NamedOptions } from '../../components/options';
 import { useResource } from '../../components/use-resource';
 import { useI18n } from '../../i18n/i18n';
 import { DryRunPanel } from './dry-run-panel';
@@ -173,12 +174,7 @@ export function MapView() {
                 aria-describedby={`map-default-help${defaultErrors?.length ? ' map-default-error' : ''}`}
               >
                 <option value="">{t('team.map.noDefault')}</option>
-                {draft.defaultRoleId && !roles.some((r) => r.id === draft.defaultRoleId) && <option value={draft.defaultRoleId}>{t('team.rule.deletedRole')}</option>}
-                {roles.map((r) => (
-                  <option key={r.id} value={r.id}>
-                    {r.name}
-                  </option>
-                ))}
+                <NamedOptions items={roles} missing={{ value: draft.defaultRoleId, label: t('team.rule.deletedRole') }} />
               </select>
             </label>
             <span className="hint" id="map-default-help">

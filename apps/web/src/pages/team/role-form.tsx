@@ -4,6 +4,7 @@ import { useSession } from '../../auth/session';
 import type { Role } from '../../components/directory';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorNote } from '../../components/feedback';
+import { NamedOptions, ValueOptions } from '../../components/options';
 import { useI18n } from '../../i18n/i18n';
 import { DURATION_UNITS, draftToRoleBody, emptyRoleDraft, roleChanged, roleToDraft, type DurationUnit, type RoleDraft, type RoleFieldProblem } from './role-form-logic';
 import { STRATEGIES, type BusinessHours, type Strategy } from './team-types';
@@ -137,11 +138,7 @@ export function RoleForm({ role, roles, calendars, onSaved, onGone, onStale }: P
         <label>
           {t('team.role.strategy')}
           <select value={draft.assignment} onChange={(e) => set('assignment', e.target.value as Strategy)} aria-describedby={`role-${id}-strategy-help`}>
-            {STRATEGIES.map((s) => (
-              <option key={s} value={s}>
-                {t(`team.strategy.${s}`)}
-              </option>
-            ))}
+            <ValueOptions values={STRATEGIES} label={(s) => t(`team.strategy.${s}`)} />
           </select>
         </label>
         <span className="hint" id={`role-${id}-strategy-help`}>
@@ -152,13 +149,7 @@ export function RoleForm({ role, roles, calendars, onSaved, onGone, onStale }: P
         {t('team.role.escalation')}
         <select value={draft.escalationRoleId} onChange={(e) => set('escalationRoleId', e.target.value)}>
           <option value="">{t('team.role.noEscalation')}</option>
-          {roles
-            .filter((r) => r.id !== opened?.id)
-            .map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.name}
-              </option>
-            ))}
+          <NamedOptions items={roles.filter((r) => r.id !== opened?.id)} />
         </select>
       </label>
       <fieldset className="timer">
@@ -182,11 +173,7 @@ export function RoleForm({ role, roles, calendars, onSaved, onGone, onStale }: P
           <label className="inline-field">
             <span className="visually-hidden">{t('team.role.timerUnit')}</span>
             <select value={draft.acceptanceUnit} onChange={(e) => set('acceptanceUnit', e.target.value as DurationUnit)} aria-label={t('team.role.timerUnit')}>
-              {DURATION_UNITS.map((u) => (
-                <option key={u} value={u}>
-                  {t(`team.unit.${u}`)}
-                </option>
-              ))}
+              <ValueOptions values={DURATION_UNITS} label={(u) => t(`team.unit.${u}`)} />
             </select>
           </label>
         </div>
@@ -199,11 +186,7 @@ export function RoleForm({ role, roles, calendars, onSaved, onGone, onStale }: P
         {t('team.role.hours')}
         <select value={draft.businessHoursId} onChange={(e) => set('businessHoursId', e.target.value)}>
           <option value="">{t('team.roles.always')}</option>
-          {calendars.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name} ({c.timezone})
-            </option>
-          ))}
+          <NamedOptions items={calendars} label={(c) => `${c.name} (${c.timezone})`} />
         </select>
       </label>
       <ErrorNote error={error} />

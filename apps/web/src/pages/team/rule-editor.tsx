@@ -1,7 +1,8 @@
-import type { ChannelType, Kind, Priority, Sentiment } from '../../api/types';
+import { CHANNEL_TYPES, KINDS, PRIORITIES, SENTIMENTS, type ChannelType, type Kind, type Priority, type Sentiment } from '../../api/types';
 import type { Channel, Role } from '../../components/directory';
+import { NamedOptions, ValueOptions } from '../../components/options';
 import { useI18n } from '../../i18n/i18n';
-import { CHANNEL_TYPES, KINDS, PRIORITIES, SENTIMENTS, toggleChoice, type RuleDraft } from './map-draft';
+import { toggleChoice, type RuleDraft } from './map-draft';
 import { ruleField } from './map-errors';
 
 interface Props {
@@ -143,12 +144,7 @@ export function RuleEditor({ rule, index, count, roles, channels, errors, onChan
               {t('team.rule.role')}
               <select value={rule.roleId} onChange={(e) => set('roleId', e.target.value)} {...invalidProps(`${base}-roleId-error`, roleMessages)}>
                 <option value="">{t('team.rule.pickRole')}</option>
-                {rule.roleId && !roles.some((r) => r.id === rule.roleId) && <option value={rule.roleId}>{t('team.rule.deletedRole')}</option>}
-                {roles.map((r) => (
-                  <option key={r.id} value={r.id}>
-                    {r.name}
-                  </option>
-                ))}
+                <NamedOptions items={roles} missing={{ value: rule.roleId, label: t('team.rule.deletedRole') }} />
               </select>
             </label>
             <FieldErrors id={`${base}-roleId-error`} messages={roleMessages} />
@@ -157,11 +153,7 @@ export function RuleEditor({ rule, index, count, roles, channels, errors, onChan
             <label>
               {t('team.rule.priority')}
               <select value={rule.priority} onChange={(e) => set('priority', e.target.value as Priority)} {...invalidProps(`${base}-priority-error`, priorityMessages)}>
-                {PRIORITIES.map((p) => (
-                  <option key={p} value={p}>
-                    {t(`priority.${p}`)}
-                  </option>
-                ))}
+                <ValueOptions values={PRIORITIES} label={(p) => t(`priority.${p}`)} />
               </select>
             </label>
             <FieldErrors id={`${base}-priority-error`} messages={priorityMessages} />

@@ -1,25 +1,10 @@
 // The API's task-force shapes as the Team page reads them (README "The task force"; /api/docs-json).
 import type { ChannelType, Kind, Priority, Sentiment } from '../../api/types';
+import type { MemberLoad, PresenceStatus } from '../../components/workload';
 
-export type PresenceStatus = 'online' | 'away' | 'offline';
 export type Strategy = 'round_robin' | 'least_busy' | 'manual';
 export const STRATEGIES: readonly Strategy[] = ['round_robin', 'least_busy', 'manual'];
 
-export interface RoleLoad {
-  roleId: string;
-  name: string;
-  capacity: number | null;
-  open: number;
-}
-export interface MemberLoad {
-  userId: string;
-  name: string;
-  access: string;
-  presence: PresenceStatus;
-  /** Open conversations held, in any role or none. */
-  open: number;
-  roles: RoleLoad[];
-}
 export interface RoleQueue {
   roleId: string;
   name: string;

@@ -1,8 +1,8 @@
-import { keepSelected, loadLabels, loadOf, memberLoad, mergePresence, presenceOf, toggleAll, toggleOne } from './workload-logic';
-import type { MemberLoad, PresenceEntry } from './team-types';
+import type { MemberLoad } from '../../components/workload';
+import { keepSelected, loadOf, mergePresence, presenceOf, toggleAll, toggleOne } from './workload-logic';
+import type { PresenceEntry } from './team-types';
 
 const member = (over: Partial<MemberLoad>): MemberLoad => ({ userId: 'u1', name: 'Anna', access: 'agent', presence: 'offline', open: 0, roles: [], ...over });
-const role = (open: number, capacity: number | null) => ({ roleId: `r-${open}-${capacity}`, name: 'Care', open, capacity });
 
 describe('load against capacity', () => {
   it('fills the bar by share, turns busy at 80 % and full at capacity', () => {
@@ -18,13 +18,6 @@ describe('load against capacity', () => {
   it('treats capacity 0 as full at once and no capacity as unlimited', () => {
     expect(loadOf(0, 0).tone).toBe('full');
     expect(loadOf(12, null)).toEqual({ share: 0, tone: 'unlimited', label: '12/∞' });
-  });
-
-  it('sums a member’s capacities over roles, unlimited when one role or every role is', () => {
-    expect(memberLoad(member({ open: 3, roles: [role(2, 2), role(1, 3)] })).label).toBe('3/5');
-    expect(memberLoad(member({ open: 3, roles: [role(2, 2), role(1, null)] })).label).toBe('3/∞');
-    expect(memberLoad(member({ open: 2, roles: [] })).label).toBe('2/∞');
-    expect(loadLabels([member({ userId: 'a', open: 2, roles: [role(2, 2)] })]).get('a')).toBe('2/2');
   });
 });
 

@@ -1,4 +1,5 @@
-import type { MemberLoad, PresenceEntry, PresenceStatus } from './team-types';
+import { loadLabel, type MemberLoad, type PresenceStatus } from '../../components/workload';
+import type { PresenceEntry } from './team-types';
 
 /** free: room left; busy: 80 % or more used; full: at or over capacity; unlimited: no capacity set. */
 export type LoadTone = 'free' | 'busy' | 'full' | 'unlimited';
@@ -13,25 +14,13 @@ export interface Load {
 
 const BUSY_SHARE = 0.8;
 
+/** One role's bar on the Team page: how full it is and how that reads. */
 export function loadOf(open: number, capacity: number | null): Load {
-  if (capacity === null) return { share: 0, tone: 'unlimited', label: `${open}/∞` };
-  const label = `${open}/${capacity}`;
+  const label = loadLabel(open, capacity);
+  if (capacity === null) return { share: 0, tone: 'unlimited', label };
   if (open >= capacity) return { share: 1, tone: 'full', label };
   const share = open / capacity;
   return { share, tone: share >= BUSY_SHARE ? 'busy' : 'free', label };
-}
-
-/**
- * A member's load over all their roles, for the assignment picker: every open conversation they hold against the
- * sum of their roles' capacities (unlimited as soon as one role has none, or they are in no role).
- */
-export function memberLoad(member: Pick<MemberLoad, 'open' | 'roles'>): Load {
-  const limited = member.roles.length > 0 && member.roles.every((r) => r.capacity !== null);
-  return loadOf(member.open, limited ? member.roles.reduce((sum, r) => sum + (r.capacity ?? 0), 0) : null);
-}
-
-export function loadLabels(members: MemberLoad[]): Map<string, string> {
-  return new Map(members.map((m) => [m.userId, memberLoad(m).label]));
 }
 
 /**

@@ -5,15 +5,16 @@ import { ErrorNote, Loading } from '../../components/feedback';
 import { formatDuration } from '../../components/sla-clock-logic';
 import { useNow } from '../../components/use-now';
 import { useResource } from '../../components/use-resource';
+import { loadLabels, type MemberLoad } from '../../components/workload';
 import { useI18n } from '../../i18n/i18n';
 import { useLiveEvents } from '../../live/live';
 import { ConversationPicklist, PICKLIST_LIMIT } from './conversation-picklist';
 import { LoadBar } from './load-bar';
-import type { MemberLoad, RoleQueue, Workload } from './team-types';
+import type { RoleQueue, Workload } from './team-types';
 import { useCoalesced } from '../../components/use-coalesced';
 import { useOnReconnect } from './use-on-reconnect';
 import { usePresence } from './use-presence';
-import { loadLabels, presenceOf } from './workload-logic';
+import { presenceOf } from './workload-logic';
 
 /** What the lead opened below a row: an agent's conversations or a role's queue. */
 type Focus = { kind: 'agent'; id: string } | { kind: 'queue'; id: string } | null;
