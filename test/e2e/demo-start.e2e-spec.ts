@@ -34,16 +34,33 @@ async function until(what: string, check: () => boolean | Promise<boolean>, time
   }
 }
 
-/** Every conversation id the admin sees, over all pages. */
-async function conversationIds(desk: DeskProcess, token: string): Promise<Set<string>> {
-  const ids = new Set<string>();
+interface ListedConversation {
+  id: string;
+  roleId: string | null;
+  assigneeId: string | null;
+  lastMessageAt: string;
+  preview?: string | null;
+  sla: { firstResponseDueAt: string | null; firstRespondedAt: string | null };
+}
+
+/** Every conversation the admin sees, over all pages. */
+async function conversations(desk: DeskProcess, token: string): Promise<ListedConversation[]> {
+  const items: ListedConversation[] = [];
   let cursor: string | undefined;
   do {
-    const page = await get<{ items: Array<{ id: string }>; nextCursor?: string | null }>(desk, token, `/api/conversations?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
-    for (const c of page.items) ids.add(c.id);
+    const page = await get<{ items: ListedConversation[]; nextCursor?: string | null }>(desk, token, `/api/conversations?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    items.push(...page.items);
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
-  return ids;
+  return items;
+}
+
+const conversationIds = async (desk: DeskProcess, token: string): Promise<Set<string>> => new Set((await conversations(desk, token)).map((c) => c.id));
+
+interface BoardItem {
+  target: string;
+  remainingSeconds: number;
+  conversation: { sla: { state: string } };
 }
 
 /** How many of each thing the demo makes, as the admin sees it. */
@@ -158,12 +175,26 @@ describe('npm start with the demo workspace', () => {
     // The demo's people sign in with the printed password.
     await signIn(first, 'giulia@dagino.example', DEMO_PASSWORD);
 
-    // The fixtures and the first generated events are in the inbox, routed to the roles and timed.
+    // The first start files the last 40 minutes of a trattoria's desk, routed to the roles and timed.
     let seen = new Set<string>();
-    await until('conversations in the inbox', async () => (seen = await conversationIds(first, admin)).size >= 5, 20_000, first);
-    const listed = (await get<{ items: Array<{ roleId: string | null; sla: { firstResponseDueAt: string | null } | null }> }>(first, admin, '/api/conversations?limit=100')).items;
+    await until('conversations in the inbox', async () => (seen = await conversationIds(first, admin)).size >= 15, 20_000, first);
+    const listed = await conversations(first, admin);
     expect(listed.some((c) => c.roleId !== null && roles.some((r) => r.id === c.roleId))).toBe(true);
-    expect(listed.some((c) => c.sla?.firstResponseDueAt)).toBe(true);
+    expect(listed.some((c) => c.sla.firstResponseDueAt)).toBe(true);
+    // Nothing carries the fixtures' dates of long ago, and every conversation shows what its customer wrote.
+    const hourAgo = Date.now() - 3600_000;
+    expect(listed.filter((c) => Date.parse(c.lastMessageAt) < hourAgo)).toEqual([]);
+    expect(listed.filter((c) => !c.preview)).toEqual([]);
+    // The SLA board is a desk at work: a few customers waited too long or nearly, most are on time.
+    const board = (await get<{ items: BoardItem[] }>(first, admin, '/api/sla/board?limit=500')).items.filter((i) => i.target === 'first_response');
+    const late = board.filter((i) => i.remainingSeconds < 0 || i.conversation.sla.state === 'warning' || i.conversation.sla.state === 'breached');
+    expect(late.length).toBeGreaterThanOrEqual(1);
+    expect(board.length - late.length).toBeGreaterThan(board.length / 2);
+    // The lead has answered a couple of them already.
+    const leadId = (await get<{ items: Array<{ id: string; email: string }> }>(first, admin, '/api/users')).items.find((u) => u.email === 'lead@dagino.example')!.id;
+    const answered = listed.filter((c) => c.assigneeId === leadId);
+    expect(answered.length).toBeGreaterThanOrEqual(1);
+    expect(answered.every((c) => c.sla.firstRespondedAt !== null)).toBe(true);
     // ...and new ones keep coming.
     await until('a new conversation', async () => [...(await conversationIds(first, admin))].some((id) => !seen.has(id)), 20_000, first);
     await stop(first);
@@ -178,6 +209,8 @@ describe('npm start with the demo workspace', () => {
     expect(second.output()).not.toContain('Setting up the demo workspace');
     const again = await signInAsAdmin(second);
     expect(await counts(second, again)).toEqual(before);
+    // The history is not sent again, nor answered again.
+    expect((await conversations(second, again)).filter((c) => c.assigneeId === leadId)).toHaveLength(answered.length);
     const moved = (await get<{ items: Channel[] }>(second, again, '/api/channels')).items;
     const root = /^http:\/\/127\.0\.0\.1:(\d+)\//.exec(platformCalls(moved[0]!))!;
     expect(Number(root[1])).not.toBe(platformPort);

@@ -1,20 +1,24 @@
 import { parseConfig } from '@app/common/config/parse-config';
+import { defaultYoutubeData } from '../fake-platform/youtube-store';
 import { adminCredentials, signInForDemo } from '../workspace/demo-sign-in';
 import { demoBanner } from '../workspace/demo-banner';
 import { startFakePlatformPreferring } from '../workspace/fake-platform-port';
+import { answerFirstCustomers } from '../workspace/first-answers';
 import { keepTraffic } from '../workspace/live-traffic';
+import { sendRecentHistory } from '../workspace/recent-history';
+import { recentYoutubeData } from '../workspace/recent-youtube';
 import { waitForDesk } from '../workspace/wait-for-desk';
 import { createWorkspaceChannels, findWorkspaceChannels, repointWorkspaceChannels } from '../workspace/workspace-channels';
 import { createDemoTaskForce, DEMO_PASSWORD, findDemoTaskForce } from './demo-task-force';
 import { numberOption, requiredOption, stopSignal, urlOption } from './options';
-import { sendFixtures } from './send-fixtures';
 
 export const WORKSPACE_USAGE = `workspace [--desk http://127.0.0.1:$PORT] [--email <admin e-mail> --password <pw>] [--rate 8] [--fake-port 4010]
     What \`npm start\` runs beside the desk when DEMO is on. Waits for the desk, starts the fake platform, sets the
-    demo workspace up the first time (a channel of each type, the task force, SLA policies, every fixture), prints
-    its sign-ins, then sends --rate customer events a minute until stopped. A restart reuses the workspace and only
-    moves its channels when the fake platform had to take another port. Defaults come from the desk's variables:
-    PORT, DEMO_RATE, DEMO_PLATFORM_PORT, BOOTSTRAP_ADMIN_*, else the generated admin password kept in DATA_DIR.`;
+    demo workspace up the first time (a channel of each type, the task force, SLA policies, and the last 40 minutes
+    of customer messages, two of them already answered by the lead), prints its sign-ins, then sends --rate customer
+    events a minute until stopped. A restart reuses the workspace and only moves its channels when the fake platform
+    had to take another port. Defaults come from the desk's variables: PORT, DEMO_RATE, DEMO_PLATFORM_PORT,
+    BOOTSTRAP_ADMIN_*, else the generated admin password kept in DATA_DIR.`;
 
 const quiet = (): void => undefined;
 
@@ -33,6 +37,9 @@ export async function workspaceCommand(values: Record<string, string | boolean |
   await waitForDesk(deskUrl, stop);
   if (stop.aborted) return;
   const fake = await startFakePlatformPreferring(fakePort);
+  // The YouTube fixtures are served as comments of the last half hour. After a restart the poller finds the same
+  // comments (same ids) again, which the desk already holds: nothing new, nothing moved.
+  fake.youtube(recentYoutubeData(defaultYoutubeData(), new Date()));
   try {
     // The admin's password file is written while the desk boots, so credentials are read once it answers.
     const { desk, admin } = await signInForDemo(deskUrl, given ?? adminCredentials(config));
@@ -47,9 +54,15 @@ export async function workspaceCommand(values: Record<string, string | boolean |
     } else {
       ({ stale } = await repointWorkspaceChannels(desk, channels, fake.baseUrls, admin));
     }
-    // The fixtures seed an empty inbox once; later starts find their conversations and leave them be.
+    // A recent history seeds an empty inbox once; later starts find its conversations and leave them be.
     const inbox = await desk.api<{ items: unknown[] }>('GET', '/api/conversations?limit=1');
-    if (inbox.items.length === 0) await sendFixtures(desk, channels, fake.baseUrls, quiet);
+    if (inbox.items.length === 0) {
+      const history = await sendRecentHistory(desk, channels, fake.baseUrls, console.log);
+      // A convenience: without it the desk is just as usable, so a failure is only reported.
+      await answerFirstCustomers(deskUrl, history, { count: 2, timeoutMs: 15_000, stop }).catch((err: unknown) => {
+        if (!stop.aborted) console.log(`Demo history: the lead's first answers were skipped (${err instanceof Error ? err.message : String(err)})`);
+      });
+    }
     const team = await findDemoTaskForce(desk);
     console.log(
       demoBanner({

@@ -59,6 +59,7 @@ export function apiEvent(rng: Rng, memory: TrafficMemory, at: Date): GeneratedDe
     externalId: id,
     kind: remembered.kind,
     text,
+    language: remembered.author.language,
     ...(event.inReplyTo ? { parentExternalId: String(event.inReplyTo) } : {}),
     author: { id: remembered.author.id, name: remembered.author.name, username: remembered.author.username, followers: remembered.author.followers },
     summary: `api ${remembered.kind}${event.inReplyTo ? ' (reply)' : ''} @${remembered.author.username}: ${clip(text)}`,

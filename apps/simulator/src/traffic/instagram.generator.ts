@@ -38,6 +38,7 @@ export function instagramComment(rng: Rng, memory: TrafficMemory, at: Date): Gen
     externalId: id,
     kind: 'comment',
     text,
+    language: author.language,
     ...(earlier ? { parentExternalId: earlier.rootId } : {}),
     author: { id: author.id, name: author.username, username: author.username },
     summary: `instagram comment${earlier ? ' (reply)' : ''} @${author.username}: ${clip(text)}`,
@@ -57,6 +58,7 @@ export function instagramDm(rng: Rng, memory: TrafficMemory, at: Date): Generate
     externalId: mid,
     kind: 'message',
     text,
+    language: author.language,
     author: { id: author.id, name: author.id },
     summary: `instagram DM from IGSID ${author.id}: ${clip(text)}`,
   };

@@ -40,6 +40,7 @@ export function telegramMessage(rng: Rng, memory: TrafficMemory, at: Date): Gene
     // Group chats are public threads; only the private chat with the bot is a DM.
     kind: inGroup ? 'comment' : 'message',
     text,
+    language: author.language,
     ...(earlier ? { parentExternalId: `${chat.id}:${earlier.message_id}` } : {}),
     author: { id: author.id, name: `${author.firstName} ${author.lastName}`, username: author.username },
     summary: `telegram ${inGroup ? `group ${GROUP.title}` : `@${DEMO.botUsername} DM`} ${author.firstName}: ${clip(text)}`,

@@ -1,6 +1,8 @@
 import { apiEvent } from './api-event.generator';
+import { inboundEmail } from './email.generator';
 import { facebookComment, messengerMessage } from './facebook.generator';
 import { instagramComment, instagramDm } from './instagram.generator';
+import { linkedinActivity } from './linkedin.generator';
 import { createRng } from './random';
 import { telegramMessage } from './telegram.generator';
 import { TrafficMemory, type GeneratedDelivery, type Generator } from './traffic.types';
@@ -16,11 +18,16 @@ export const GENERATORS = {
   whatsapp: whatsappMessage,
   telegram: telegramMessage,
   x: xMention,
+  email: inboundEmail,
+  linkedin: linkedinActivity,
 } satisfies Record<string, Generator>;
 
 export type GeneratorName = keyof typeof GENERATORS;
 
-/** Mostly the generic api channel, the rest spread over the platforms whose payloads the simulator can forge. */
+/**
+ * Mostly the generic api channel, the rest spread over the social platforms. E-mail and LinkedIn came later and weigh
+ * nothing here, so a seed gives the load generator the same stream as before; the demo's mix has them.
+ */
 export const DEFAULT_WEIGHTS: Record<GeneratorName, number> = {
   api: 55,
   facebookComment: 8,
@@ -30,6 +37,8 @@ export const DEFAULT_WEIGHTS: Record<GeneratorName, number> = {
   whatsapp: 8,
   telegram: 7,
   x: 5,
+  email: 0,
+  linkedin: 0,
 };
 
 export interface Traffic {

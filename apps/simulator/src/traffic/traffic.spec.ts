@@ -59,7 +59,7 @@ describe('generated traffic', () => {
     }
   });
 
-  it.each(['api', 'facebookComment', 'instagramComment', 'telegram', 'x', 'messengerMessage', 'whatsapp'] as GeneratorName[])(
+  it.each(['api', 'facebookComment', 'instagramComment', 'telegram', 'x', 'messengerMessage', 'whatsapp', 'email', 'linkedin'] as GeneratorName[])(
     '%s: produces replies to earlier events and returning customers',
     (name) => {
       const deliveries = run(name, 80);
@@ -70,12 +70,22 @@ describe('generated traffic', () => {
     },
   );
 
-  it.each(['api', 'facebookComment', 'instagramComment', 'telegram', 'x'] as GeneratorName[])('%s: a reply in a public thread comes from someone else', (name) => {
+  it.each(['api', 'facebookComment', 'instagramComment', 'telegram', 'x', 'linkedin'] as GeneratorName[])('%s: a reply in a public thread comes from someone else', (name) => {
     const deliveries = run(name, 120);
     const authorOf = new Map(deliveries.map((d) => [d.externalId, d.author.id]));
     const replies = deliveries.filter((d) => d.parentExternalId !== undefined && d.kind !== 'message');
     expect(replies.length).toBeGreaterThan(0);
     for (const reply of replies) expect(reply.author.id).not.toBe(authorOf.get(reply.parentExternalId!));
+  });
+
+  it("email: a customer's follow-up lands in their earlier thread", () => {
+    const deliveries = run('email', 80);
+    const followUp = deliveries.find((d) => d.parentExternalId !== undefined)!;
+    const first = deliveries.find((d) => d.externalId === followUp.parentExternalId)!;
+    expect(followUp.author.id).toBe(first.author.id);
+    const [a] = deliver(first).events;
+    const [b] = deliver(followUp).events;
+    expect(b!.threadKey).toBe(a!.threadKey);
   });
 
   it('escapes Meta and Telegram bodies as those platforms do (ASCII only, \\/), and writes X ids as bare big numbers', () => {

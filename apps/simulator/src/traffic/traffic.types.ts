@@ -1,6 +1,6 @@
 import type { ChannelType } from '@app/channels/types/channel-type';
 import type { EventKind } from '@app/channels/types/normalized-event';
-import type { Person } from './people';
+import type { Language, Person } from './people';
 import type { Rng } from './random';
 
 /** One generated platform delivery, ready to sign with adapterFor(channelType).signDelivery and POST. */
@@ -13,6 +13,8 @@ export interface GeneratedDelivery {
   externalId: string;
   kind: EventKind;
   text: string;
+  /** The customer's language, so an answer can be written in it. */
+  language: Language;
   /** The externalId of the message this one answers, when it is a reply. */
   parentExternalId?: string;
   author: { id: string; name: string; username?: string; followers?: number };

@@ -37,6 +37,7 @@ export function whatsappMessage(rng: Rng, memory: TrafficMemory, at: Date): Gene
     externalId: id,
     kind: 'message',
     text,
+    language: author.language,
     ...(quoted ? { parentExternalId: quoted } : {}),
     author: { id: author.id, name: author.name },
     summary: `whatsapp from +${author.id} (${author.name}): ${clip(text)}`,

@@ -73,6 +73,7 @@ export function xMention(rng: Rng, memory: TrafficMemory, at: Date): GeneratedDe
     externalId: id,
     kind: earlier ? 'comment' : 'mention',
     text: display,
+    language: author.language,
     ...(earlier ? { parentExternalId: earlier.id } : {}),
     author: { id: author.id, name: author.name, username: author.username, followers: author.followers },
     summary: `x ${earlier ? 'reply' : 'mention'} @${author.username} (${author.followers} followers): ${clip(display)}`,

@@ -20,7 +20,8 @@ export function adminCredentials(config: Pick<AppConfig, 'bootstrapAdminEmail' |
   return existsSync(file) ? { email: GENERATED_ADMIN, password: readFileSync(file, 'utf8').trim() } : undefined;
 }
 
-const lead = DEMO_PEOPLE.find((p) => p.access === 'lead')!;
+/** The demo's lead, who keeps a workspace running without the admin and answers its first customers. */
+export const demoLead = DEMO_PEOPLE.find((p) => p.access === 'lead')!;
 
 /**
  * Signs in as the admin, who sets the demo up. Once the admin's password has been changed the demo cannot know it;
@@ -29,7 +30,7 @@ const lead = DEMO_PEOPLE.find((p) => p.access === 'lead')!;
 export async function signInForDemo(deskUrl: string, admin: Credentials | undefined): Promise<{ desk: DeskClient; admin: boolean }> {
   for (const [credentials, isAdmin] of [
     [admin, true],
-    [{ email: lead.email, password: DEMO_PASSWORD }, false],
+    [{ email: demoLead.email, password: DEMO_PASSWORD }, false],
   ] as const) {
     if (!credentials) continue;
     try {

@@ -15,6 +15,8 @@ export const DEMO_TRAFFIC_WEIGHTS: Record<GeneratorName, number> = {
   whatsapp: 16,
   telegram: 10,
   x: 10,
+  email: 6,
+  linkedin: 6,
 };
 
 /** Failures are summed up at most this often, so a desk that is down does not flood the console. */
