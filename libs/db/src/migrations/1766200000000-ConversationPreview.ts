@@ -22,18 +22,24 @@ export class ConversationPreview1766200000000 implements MigrationInterface {
         FROM (SELECT regexp_replace(substring(body FROM '[^\\r\\n]*[^[:space:]][^\\r\\n]*'), '^[[:space:]]+|[[:space:]]+$', '', 'g') AS line) first_line
       $$`);
     await q.query(`ALTER TABLE conversations ADD COLUMN preview text, ADD COLUMN preview_at timestamptz, ADD COLUMN context_url text, ADD COLUMN context_title text`);
+    // One index probe per conversation (messages_conversation_idx read backwards), not a sort of every inbound
+    // message: the migration runs inside the boot's transaction, with the table locked.
     await q.query(`
       UPDATE conversations c SET preview = message_preview(latest.text), preview_at = latest.created_at
-      FROM (SELECT DISTINCT ON (conversation_id) conversation_id, text, created_at FROM messages
-            WHERE direction = 'inbound' AND NOT deleted
-            ORDER BY conversation_id, created_at DESC, received_at DESC, id DESC) latest
-      WHERE c.id = latest.conversation_id`);
+      FROM conversations c2
+      CROSS JOIN LATERAL (SELECT m.text, m.created_at FROM messages m
+                          WHERE m.workspace_id = c2.workspace_id AND m.conversation_id = c2.id AND m.direction = 'inbound' AND NOT m.deleted
+                          ORDER BY m.created_at DESC, m.received_at DESC, m.id DESC LIMIT 1) latest
+      WHERE c.id = c2.id`);
     // The generic channel's context title became the subject (it has no subject of its own); other contexts were
     // never stored and fill in from the next event that carries one.
     await q.query(`UPDATE conversations SET context_title = subject WHERE channel_type = 'api' AND subject IS NOT NULL`);
+    // The sentiment report counts the conversations created in a range of a workspace.
+    await q.query(`CREATE INDEX conversations_created_idx ON conversations (workspace_id, created_at)`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP INDEX conversations_created_idx`);
     await q.query(`ALTER TABLE conversations DROP COLUMN preview, DROP COLUMN preview_at, DROP COLUMN context_url, DROP COLUMN context_title`);
     await q.query(`DROP FUNCTION message_preview(text)`);
   }
