@@ -24,8 +24,8 @@ function typingIn(target: EventTarget | null): boolean {
 }
 
 /**
- * Binds single-key shortcuts while mounted. Keys typed into a field are left alone, except Escape and
- * Ctrl/Cmd+Enter, which mean "leave" and "send" everywhere.
+ * Binds single-key shortcuts while mounted. Keys typed into a field are left alone, except Ctrl/Cmd+Enter (send);
+ * Escape in a field leaves the field.
  */
 export function useShortcuts(bindings: Record<string, (event: KeyboardEvent) => void>, enabled = true): void {
   const latest = useRef(bindings);
@@ -36,7 +36,12 @@ export function useShortcuts(bindings: Record<string, (event: KeyboardEvent) => 
       if (event.altKey || event.defaultPrevented) return;
       const combo = (event.ctrlKey || event.metaKey) && event.key === 'Enter' ? 'mod+Enter' : event.key;
       if ((event.ctrlKey || event.metaKey) && combo !== 'mod+Enter') return;
-      if (typingIn(event.target) && combo !== 'Escape' && combo !== 'mod+Enter') return;
+      if (typingIn(event.target) && combo === 'Escape') {
+        // The first Esc leaves the field (a half-typed tag is not lost with the conversation); the next one is the page's.
+        (event.target as HTMLElement).blur();
+        return;
+      }
+      if (typingIn(event.target) && combo !== 'mod+Enter') return;
       const handler = latest.current[combo];
       if (!handler) return;
       event.preventDefault();

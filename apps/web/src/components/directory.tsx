@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { ChannelType } from '../api/types';
 import { useSession } from '../auth/session';
+import { useLiveEvents } from '../live/live';
 
 export interface RoleMember {
   userId: string;
@@ -64,6 +65,8 @@ export function DirectoryProvider({ children }: { children: ReactNode }) {
   }, [api, seesUsers, round, me?.workspaceId]);
 
   const refresh = useCallback(() => setRound((r) => r + 1), []);
+  // Who is in which role changes what an agent's inbox may hold and the names every page shows.
+  useLiveEvents(['role.members.updated', 'member.updated', 'live.resync'], refresh);
   const value = useMemo<Directory>(() => {
     const people = new Map<string, Person>();
     for (const role of roles) for (const m of role.members) people.set(m.userId, { id: m.userId, name: m.name });

@@ -1,13 +1,27 @@
 import type { ReactNode } from 'react';
 import { ApiError } from '../api/client';
-import { useT } from '../i18n/i18n';
+import { useT, type MessageKey } from '../i18n/i18n';
 import type { Resource } from './use-resource';
 
-/** An API error as the user reads it: the server's message, with its stable code for support. */
+/** Codes any page may meet, said in the user's language; the rest keep the server's own (English) message. */
+const KNOWN_CODES: Record<string, MessageKey> = {
+  NETWORK_UNREACHABLE: 'error.NETWORK_UNREACHABLE',
+  DATABASE_UNAVAILABLE: 'error.DATABASE_UNAVAILABLE',
+  SERVICE_UNAVAILABLE: 'error.DATABASE_UNAVAILABLE',
+  ACCESS_DENIED: 'error.ACCESS_DENIED',
+  RATE_LIMITED: 'error.RATE_LIMITED',
+  LOGIN_THROTTLED: 'error.RATE_LIMITED',
+  CONVERSATION_NOT_FOUND: 'error.NOT_FOUND',
+  ROUTE_NOT_FOUND: 'error.NOT_FOUND',
+};
+
+/** An API error as the user reads it: in their language where the code is a common one, with the code for support. */
 export function ErrorNote({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const t = useT();
   if (!error) return null;
-  const message = error instanceof ApiError ? `${error.message} (${error.code})` : (error as Error).message;
+  const known = error instanceof ApiError ? KNOWN_CODES[error.code] : undefined;
+  const text = known ? t(known) : (error as Error).message;
+  const message = error instanceof ApiError ? `${text} (${error.code})` : text;
   return (
     <div className="note note-error" role="alert">
       {t('app.error', { message })}

@@ -16,29 +16,47 @@ export function useResource<T>(path: string | null): Resource<T> {
   const [data, setData] = useState<T | undefined>(undefined);
   const [error, setError] = useState<Error | undefined>(undefined);
   const [loading, setLoading] = useState(path !== null);
-  const [round, setRound] = useState(0);
-  const current = useRef(0);
+  const wanted = useRef(path);
+  wanted.current = path;
+  const flight = useRef({ busy: false, again: false });
 
-  useEffect(() => {
-    if (path === null) return;
-    const mine = ++current.current;
-    const abort = new AbortController();
+  // A reload while a request runs does not cancel it: under steady live events (the board, the workload) every
+  // request would be cancelled by the next and the page would never update. The answer is kept, and one more
+  // request follows it. An answer for a path no longer wanted is dropped.
+  const load = useCallback(() => {
+    const target = wanted.current;
+    if (target === null) {
+      setLoading(false);
+      return;
+    }
+    const f = flight.current;
+    if (f.busy) {
+      f.again = true;
+      return;
+    }
+    f.busy = true;
     setLoading(true);
-    api<T>(path, { signal: abort.signal })
-      .then((value) => {
-        if (mine !== current.current) return;
-        setData(value);
-        setError(undefined);
-      })
-      .catch((e: Error) => {
-        if (mine === current.current && e.name !== 'AbortError') setError(e);
-      })
+    api<T>(target)
+      .then(
+        (value) => {
+          if (wanted.current !== target) return;
+          setData(value);
+          setError(undefined);
+        },
+        (e: Error) => {
+          if (wanted.current === target) setError(e);
+        },
+      )
       .finally(() => {
-        if (mine === current.current) setLoading(false);
+        f.busy = false;
+        if (f.again || wanted.current !== target) {
+          f.again = false;
+          load();
+        } else setLoading(false);
       });
-    return () => abort.abort();
-  }, [api, path, round]);
+  }, [api]);
 
-  const reload = useCallback(() => setRound((r) => r + 1), []);
-  return { data, error, loading, reload, setData: setData as Resource<T>['setData'] };
+  useEffect(load, [load, path]);
+
+  return { data, error, loading, reload: load, setData: setData as Resource<T>['setData'] };
 }

@@ -11,6 +11,8 @@ export type LiveEventName =
   | 'sla.warning'
   | 'sla.breached'
   | 'sla.met'
+  | 'role.members.updated'
+  | 'member.updated'
   | 'presence.updated'
   | 'conversation.viewers'
   /** Not the server's: this tab may have missed events (see LiveProvider), so what it shows should load again. */
@@ -25,6 +27,8 @@ export const LOGGED_EVENTS: LiveEventName[] = [
   'sla.warning',
   'sla.breached',
   'sla.met',
+  'role.members.updated',
+  'member.updated',
 ];
 const EPHEMERAL_EVENTS: LiveEventName[] = ['presence.updated', 'conversation.viewers'];
 

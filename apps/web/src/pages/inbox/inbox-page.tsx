@@ -36,6 +36,14 @@ export function InboxPage({ conversationId }: { conversationId?: string }) {
 
   const list = useInboxList(filters, viewer);
   const { rows, incoming, departed, nextCursor } = list.state;
+  // An agent's roles decide what the list may hold: when they change (joined a role, or the roles arrived after
+  // the list), the server's answer is the right one.
+  const firstRoles = useRef(myRoles);
+  useEffect(() => {
+    if (firstRoles.current === myRoles) return;
+    firstRoles.current = myRoles;
+    if (me.access === 'agent') list.reload();
+  }, [myRoles, me.access, list.reload]);
 
   const searchRef = useRef<HTMLInputElement>(null);
   const scrollerRef = useRef<HTMLDivElement>(null);

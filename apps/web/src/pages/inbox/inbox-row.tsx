@@ -69,7 +69,7 @@ export const InboxRow = memo(function InboxRow({ conversation: c, href, open, fl
           aria-label={t('inbox.row.select', { contact })}
         />
       )}
-      <a className="inbox-row-link" href={href} aria-label={label} aria-current={open ? 'true' : undefined}>
+      <a className="inbox-row-link" href={href} aria-label={label} aria-describedby={`row-meta-${c.id} row-bottom-${c.id}`} aria-current={open ? 'true' : undefined}>
         <span className="inbox-row-top">
           <span className={`channel-mark channel-${c.channelType}`} title={channelName(c.channelId) ?? channel} aria-hidden="true">
             {t(`inbox.channelMark.${c.channelType}`)}
@@ -83,7 +83,8 @@ export const InboxRow = memo(function InboxRow({ conversation: c, href, open, fl
           <LastActivity at={c.lastMessageAt} />
         </span>
         <span className="inbox-row-text">{text || <span className="muted">{t('inbox.row.noText')}</span>}</span>
-        <span className="inbox-row-meta">
+        {/* The link's name is who, where and what; these two say the rest to a screen reader as its description. */}
+        <span className="inbox-row-meta" id={`row-meta-${c.id}`}>
           <span className="inbox-row-channel muted">
             {channelName(c.channelId) ?? channel} · {kind}
           </span>
@@ -91,7 +92,7 @@ export const InboxRow = memo(function InboxRow({ conversation: c, href, open, fl
           {c.sentiment && <span className={`pill sentiment-${c.sentiment}`}>{t(`sentiment.${c.sentiment}`)}</span>}
           {showStatus && <span className={`pill status-${c.status}`}>{t(`status.${c.status}`)}</span>}
         </span>
-        <span className="inbox-row-bottom">
+        <span className="inbox-row-bottom" id={`row-bottom-${c.id}`}>
           <span className="inbox-row-owner muted" title={owner}>
             {owner}
           </span>
