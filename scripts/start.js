@@ -24,9 +24,9 @@ function demoIsOn() {
 
 const exited = (child) => new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));
 
-const desk = spawn(process.execPath, [API_MAIN], { stdio: ['ignore', 'inherit', 'inherit'], detached: true });
+// The IPC channels let the desk and the demo notice when this launcher is gone, however it went.
+const desk = spawn(process.execPath, [API_MAIN], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], detached: true });
 const deskExit = exited(desk);
-// The IPC channel lets the demo notice when this launcher is gone, however it went.
 const demo = demoIsOn()
   ? spawn(process.execPath, [SIMULATOR_MAIN, 'workspace'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], detached: true })
   : undefined;
