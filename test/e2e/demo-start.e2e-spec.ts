@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync, statSync } from 'node:fs';
 import { connect, createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { DEMO_PASSWORD } from '../../apps/simulator/src/cli/demo-task-force';
+import { DEMO_PASSWORD_FILE } from '../../apps/simulator/src/workspace/demo-password';
 import { createTestDatabase, type TestDatabase } from '../../libs/db/src/testing/test-database';
 import { freePort, makeDataDir, spawnDesk, waitForHealth, type DeskProcess } from '../support/desk-process';
 
@@ -18,13 +19,19 @@ async function get<T>(desk: DeskProcess, token: string, path: string): Promise<T
   return (await res.json()) as T;
 }
 
+const login = (desk: DeskProcess, email: string, password: string): Promise<Response> =>
+  fetch(`${desk.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+
 async function signIn(desk: DeskProcess, email: string, password: string): Promise<string> {
-  const res = await fetch(`${desk.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  const res = await login(desk, email, password);
   if (res.status !== 200) throw new Error(`sign-in as ${email}: ${res.status}`);
   return ((await res.json()) as { accessToken: string }).accessToken;
 }
 
 const signInAsAdmin = (desk: DeskProcess): Promise<string> => signIn(desk, 'admin@localhost', /^\s*password: (\S+)$/m.exec(desk.output())![1]!);
+
+/** The demo people's password as the banner prints it, beside the lead's e-mail. */
+const printedDemoPassword = (desk: DeskProcess): string => /lead:\s+lead@dagino\.example \/ (\S+)/.exec(desk.output())![1]!;
 
 async function until(what: string, check: () => boolean | Promise<boolean>, timeoutMs: number, desk: DeskProcess): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -142,12 +149,20 @@ describe('npm start with the demo workspace', () => {
     expect(printed.indexOf('password:')).toBeGreaterThan(-1);
     expect(printed.indexOf('password:')).toBeLessThan(printed.indexOf('Demo workspace:'));
     expect(printed).toContain('Demo workspace: 9 channels, 3 roles, 5 people, live traffic every ~1 s (DEMO=false turns it off)');
+    // The demo people's password is random, made for this data directory, kept there (0600) and printed.
+    const password = printedDemoPassword(first);
+    expect(password).toMatch(/^[A-Za-z0-9_-]{16}$/);
+    expect(password).not.toBe(DEMO_PASSWORD);
+    const passwordFile = join(env.DATA_DIR!, DEMO_PASSWORD_FILE);
+    expect(readFileSync(passwordFile, 'utf8')).toBe(password);
+    expect(statSync(passwordFile).mode & 0o777).toBe(0o600);
+    expect(printed).toContain(`kept in ${passwordFile}`);
     for (const [access, email] of [
       ['lead', 'lead@dagino.example'],
       ['supervisor', 'supervisor@dagino.example'],
       ['agent', 'giulia@dagino.example'],
     ]) {
-      expect(printed).toMatch(new RegExp(`${access}:\\s+${email.replace(/\./g, '\\.')} / ${DEMO_PASSWORD}`));
+      expect(printed).toMatch(new RegExp(`${access}:\\s+${email.replace(/\./g, '\\.')} / ${password}`));
     }
     expect(printed).toContain(`fake platform at http://127.0.0.1:${platformPort}`);
     const children = childrenOf(first);
@@ -172,8 +187,9 @@ describe('npm start with the demo workspace', () => {
     expect(policies.map((p) => p.firstResponseSeconds)).toContain(900);
     const roles = (await get<{ items: Array<{ id: string; members: unknown[] }> }>(first, admin, '/api/roles')).items;
     expect(roles.every((r) => r.members.length > 0)).toBe(true);
-    // The demo's people sign in with the printed password.
-    await signIn(first, 'giulia@dagino.example', DEMO_PASSWORD);
+    // The demo's people sign in with the printed password, and not with the one the README once published.
+    await signIn(first, 'giulia@dagino.example', password);
+    expect((await login(first, 'supervisor@dagino.example', DEMO_PASSWORD)).status).toBe(401);
 
     // The first start files the last 40 minutes of a trattoria's desk, routed to the roles and timed.
     let seen = new Set<string>();
@@ -207,6 +223,9 @@ describe('npm start with the demo workspace', () => {
     const second = await start(env);
     await until('the demo banner after a restart', () => second.output().includes('Demo workspace:'), 30_000, second);
     expect(second.output()).not.toContain('Setting up the demo workspace');
+    // Same password after a restart: printed again, and the demo's people still sign in with it.
+    expect(printedDemoPassword(second)).toBe(password);
+    await signIn(second, 'supervisor@dagino.example', password);
     const again = await signInAsAdmin(second);
     expect(await counts(second, again)).toEqual(before);
     // The history is not sent again, nor answered again.
@@ -218,7 +237,29 @@ describe('npm start with the demo workspace', () => {
     expect((await fetch(`${root[0]}_control/requests`)).status).toBe(200);
     seen = await conversationIds(second, again);
     await until('a new conversation after the restart', async () => [...(await conversationIds(second, again))].some((id) => !seen.has(id)), 20_000, second);
+
+    // A data directory from before the passwords were generated: the demo people have the published password and no
+    // file keeps theirs. The next start gives them a new random one through the admin's API.
+    const users = (await get<{ items: Array<{ id: string; email: string }> }>(second, again, '/api/users')).items.filter((u) => u.email.endsWith('@dagino.example'));
+    for (const user of users) {
+      const res = await fetch(`${second.url}/api/users/${user.id}`, {
+        method: 'PATCH',
+        headers: { authorization: `Bearer ${again}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ password: DEMO_PASSWORD }),
+      });
+      expect(res.status).toBe(200);
+    }
     await stop(second);
+    rmSync(passwordFile);
+    const third = await start(env);
+    await until('the demo banner on an older data directory', () => third.output().includes('Demo workspace:'), 30_000, third);
+    expect(third.output()).toContain("The demo people's password was replaced by a random one");
+    const replaced = printedDemoPassword(third);
+    expect([DEMO_PASSWORD, password]).not.toContain(replaced);
+    expect(readFileSync(passwordFile, 'utf8')).toBe(replaced);
+    await signIn(third, 'lead@dagino.example', replaced);
+    expect((await login(third, 'lead@dagino.example', DEMO_PASSWORD)).status).toBe(401);
+    await stop(third);
   });
 
   it('starts the desk alone with DEMO=false', async () => {

@@ -18,9 +18,9 @@ describe("the demo's task force", () => {
     admin = await signIn(desk, ADMIN_EMAIL, ADMIN_PASSWORD);
     channel = await createChannel(desk, admin, 'api');
     const client = await DeskClient.signIn(desk.url, ADMIN_EMAIL, ADMIN_PASSWORD);
-    await createDemoTaskForce(client, (line) => lines.push(line));
+    await createDemoTaskForce(client, (line) => lines.push(line), DEMO_PASSWORD);
     // Running it again reuses people and roles instead of failing.
-    await createDemoTaskForce(client, (line) => lines.push(line));
+    await createDemoTaskForce(client, (line) => lines.push(line), DEMO_PASSWORD);
     giulia = await connected(desk.url, { token: await signIn(desk, 'giulia@dagino.example', DEMO_PASSWORD) });
     // Five new people mean five argon2 hashes (deliberately slow): more than the default on a busy machine.
   }, 60_000);

@@ -1,7 +1,12 @@
 import { DeskError, type DeskClient } from '../desk/desk-client';
 
-/** The demo's people: a lead, a supervisor and three community managers, all with this password. */
+/**
+ * The password `simulate demo` gives the demo's people: that command is run by hand against a desk of one's own.
+ * `npm start`'s demo workspace never uses it: it generates one per data directory (workspace/demo-password.ts).
+ */
 export const DEMO_PASSWORD = 'demo-password-2026';
+
+/** The demo's people: a lead, a supervisor and three community managers, all with the same password. */
 
 export const DEMO_PEOPLE = [
   { key: 'lead', name: 'Lorenzo (lead)', email: 'lead@dagino.example', access: 'lead' },
@@ -40,8 +45,8 @@ export async function findDemoTaskForce(desk: DeskClient): Promise<{ people: Dem
  * and capacities, a responsibility map in Italian and English, canned responses, a reply policy and SLA policies.
  * Safe to run again: what exists already (same e-mail, role name, shortcut; any SLA policy) is reused.
  */
-export async function createDemoTaskForce(desk: DeskClient, log: (line: string) => void): Promise<void> {
-  const people = await ensurePeople(desk);
+export async function createDemoTaskForce(desk: DeskClient, log: (line: string) => void, password: string): Promise<void> {
+  const people = await ensurePeople(desk, password);
   const roles = await ensureRoles(desk);
   await desk.api('PUT', `/api/roles/${roles.care}/members`, { members: [{ userId: people.giulia, capacity: 5 }, { userId: people.marco, capacity: 5 }] });
   await desk.api('PUT', `/api/roles/${roles.bookings}/members`, { members: [{ userId: people.giulia, capacity: 8 }, { userId: people.emma }] });
@@ -82,7 +87,7 @@ export async function createDemoTaskForce(desk: DeskClient, log: (line: string) 
     }),
   );
   await optional(log, 'SLA policies, service hours and the consistency target', () => ensureSla(desk, roles));
-  for (const p of DEMO_PEOPLE) log(`  ${p.access.padEnd(10)} ${p.email} / ${DEMO_PASSWORD}`);
+  for (const p of DEMO_PEOPLE) log(`  ${p.access.padEnd(10)} ${p.email} / ${password}`);
 }
 
 /**
@@ -140,12 +145,13 @@ const CANNED = (roles: Record<Key<typeof DEMO_ROLES>, string>) => [
   },
 ];
 
-async function ensurePeople(desk: DeskClient): Promise<Record<Key<typeof DEMO_PEOPLE>, string>> {
+/** People who exist already keep their password. */
+async function ensurePeople(desk: DeskClient, password: string): Promise<Record<Key<typeof DEMO_PEOPLE>, string>> {
   const existing = (await desk.api<{ items: Named[] }>('GET', '/api/users')).items;
   const ids = {} as Record<Key<typeof DEMO_PEOPLE>, string>;
   for (const p of DEMO_PEOPLE) {
     const found = existing.find((u) => u.email?.toLowerCase() === p.email);
-    ids[p.key] = found ? found.id : (await desk.api<Named>('POST', '/api/users', { email: p.email, name: p.name, password: DEMO_PASSWORD, access: p.access })).id;
+    ids[p.key] = found ? found.id : (await desk.api<Named>('POST', '/api/users', { email: p.email, name: p.name, password, access: p.access })).id;
   }
   return ids;
 }

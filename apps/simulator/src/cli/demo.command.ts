@@ -1,7 +1,7 @@
 import { DeskClient } from '../desk/desk-client';
 import { startFakePlatform, type RecordedRequest } from '../fake-platform';
 import { createDemoChannels } from './demo-channels';
-import { createDemoTaskForce } from './demo-task-force';
+import { createDemoTaskForce, DEMO_PASSWORD } from './demo-task-force';
 import { numberOption, requiredOption, untilSignal, urlOption } from './options';
 import { describeRequest } from './request-printer';
 import { runTraffic } from './run-traffic';
@@ -38,7 +38,7 @@ export async function demoCommand(values: Record<string, string | boolean | unde
     console.log(`Signed in to ${desk.baseUrl} as ${email}. Creating channels:`);
     const channels = await createDemoChannels(desk, fake.baseUrls, console.log);
     console.log('Task force (sign in as any of them; agents get conversations while connected to the live desk):');
-    await createDemoTaskForce(desk, console.log);
+    await createDemoTaskForce(desk, console.log, DEMO_PASSWORD);
     console.log('Sending fixtures:');
     const fixtures = await sendFixtures(desk, channels, fake.baseUrls, console.log);
     console.log(`${fixtures.accepted}/${fixtures.sent} fixture deliveries accepted.`);

@@ -2,6 +2,7 @@ import { parseConfig } from '@app/common/config/parse-config';
 import { defaultYoutubeData } from '../fake-platform/youtube-store';
 import { adminCredentials, signInForDemo } from '../workspace/demo-sign-in';
 import { demoBanner } from '../workspace/demo-banner';
+import { demoPasswordFile, ensureDemoPassword, storedDemoPassword } from '../workspace/demo-password';
 import { startFakePlatformPreferring } from '../workspace/fake-platform-port';
 import { answerFirstCustomers } from '../workspace/first-answers';
 import { keepTraffic } from '../workspace/live-traffic';
@@ -9,13 +10,14 @@ import { sendRecentHistory } from '../workspace/recent-history';
 import { recentYoutubeData } from '../workspace/recent-youtube';
 import { waitForDesk } from '../workspace/wait-for-desk';
 import { createWorkspaceChannels, findWorkspaceChannels, repointWorkspaceChannels } from '../workspace/workspace-channels';
-import { createDemoTaskForce, DEMO_PASSWORD, findDemoTaskForce } from './demo-task-force';
+import { createDemoTaskForce, findDemoTaskForce } from './demo-task-force';
 import { numberOption, requiredOption, stopSignal, urlOption } from './options';
 
 export const WORKSPACE_USAGE = `workspace [--desk http://127.0.0.1:$PORT] [--email <admin e-mail> --password <pw>] [--rate 8] [--fake-port 4010]
     What \`npm start\` runs beside the desk when DEMO is on. Waits for the desk, starts the fake platform, sets the
     demo workspace up the first time (a channel of each type, the task force, SLA policies, and the last 40 minutes
-    of customer messages, two of them already answered by the lead), prints its sign-ins, then sends --rate customer
+    of customer messages, two of them already answered by the lead), prints its sign-ins (the demo people's password is
+    random, generated once and kept in DATA_DIR/demo-password), then sends --rate customer
     events a minute until stopped. A restart reuses the workspace and only moves its channels when the fake platform
     had to take another port. Defaults come from the desk's variables: PORT, DEMO_RATE, DEMO_PLATFORM_PORT,
     BOOTSTRAP_ADMIN_*, else the generated admin password kept in DATA_DIR.`;
@@ -42,14 +44,15 @@ export async function workspaceCommand(values: Record<string, string | boolean |
   fake.youtube(recentYoutubeData(defaultYoutubeData(), new Date()));
   try {
     // The admin's password file is written while the desk boots, so credentials are read once it answers.
-    const { desk, admin } = await signInForDemo(deskUrl, given ?? adminCredentials(config));
+    const { desk, admin } = await signInForDemo(deskUrl, given ?? adminCredentials(config), storedDemoPassword(config.dataDir));
+    const password = await ensureDemoPassword(desk, { dataDir: config.dataDir, admin, log: console.log });
     let channels = await findWorkspaceChannels(desk);
     let stale = 0;
     if (Object.keys(channels).length === 0) {
       if (!admin) throw new Error('setting the demo workspace up needs the admin');
       console.log('Setting up the demo workspace...');
       // The task force first: if it fails, no channel exists yet and the next start tries the whole setup again.
-      await createDemoTaskForce(desk, quiet);
+      await createDemoTaskForce(desk, quiet, password);
       channels = await createWorkspaceChannels(desk, fake.baseUrls);
     } else {
       ({ stale } = await repointWorkspaceChannels(desk, channels, fake.baseUrls, admin));
@@ -59,7 +62,7 @@ export async function workspaceCommand(values: Record<string, string | boolean |
     if (inbox.items.length === 0) {
       const history = await sendRecentHistory(desk, channels, fake.baseUrls, console.log);
       // A convenience: without it the desk is just as usable, so a failure is only reported.
-      await answerFirstCustomers(deskUrl, history, { count: 2, timeoutMs: 15_000, stop }).catch((err: unknown) => {
+      await answerFirstCustomers(deskUrl, history, { count: 2, timeoutMs: 15_000, stop, password }).catch((err: unknown) => {
         if (!stop.aborted) console.log(`Demo history: the lead's first answers were skipped (${err instanceof Error ? err.message : String(err)})`);
       });
     }
@@ -69,7 +72,8 @@ export async function workspaceCommand(values: Record<string, string | boolean |
         channels: Object.keys(channels).length,
         roles: team.roles,
         people: team.people,
-        password: DEMO_PASSWORD,
+        password,
+        passwordFile: demoPasswordFile(config.dataDir),
         perMinute,
         fakePlatformUrl: fake.url,
         stale,

@@ -2,7 +2,7 @@ import { DEMO_PEOPLE } from '../cli/demo-task-force';
 import { demoBanner, trafficPace } from './demo-banner';
 
 describe('the demo workspace banner', () => {
-  const summary = { channels: 9, roles: 3, people: DEMO_PEOPLE, password: 'pw-123', perMinute: 8, fakePlatformUrl: 'http://127.0.0.1:4010', stale: 0 };
+  const summary = { channels: 9, roles: 3, people: DEMO_PEOPLE, password: 'pw-123', passwordFile: '/data/demo-password', perMinute: 8, fakePlatformUrl: 'http://127.0.0.1:4010', stale: 0 };
 
   it('says what the workspace holds and lists every sign-in with its access level, aligned', () => {
     const lines = demoBanner(summary).trim().split('\n');
@@ -14,6 +14,7 @@ describe('the demo workspace banner', () => {
       '  agent:      marco@dagino.example / pw-123       Marco Bianchi',
       '  agent:      emma@dagino.example / pw-123        Emma Clarke',
     ]);
+    expect(lines[6]).toBe('  The password is random, made for this data directory and kept in /data/demo-password.');
     expect(lines.at(-1)).toContain('http://127.0.0.1:4010');
     expect(demoBanner(summary)).not.toContain('earlier fake platform address');
   });

@@ -5,6 +5,8 @@ export interface DemoSummary {
   roles: number;
   people: ReadonlyArray<Pick<DemoPerson, 'access' | 'email' | 'name'>>;
   password: string;
+  /** Where the password is kept, so a reader knows it stays the same from one start to the next. */
+  passwordFile: string;
   perMinute: number;
   fakePlatformUrl: string;
   /** Demo channels that still send replies to an earlier fake platform address. */
@@ -25,6 +27,7 @@ export function demoBanner(s: DemoSummary): string {
   const lines = [
     `Demo workspace: ${s.channels} channels, ${s.roles} roles, ${s.people.length} people, ${trafficPace(s.perMinute)} (DEMO=false turns it off)`,
     ...s.people.map((p, i) => `  ${`${p.access}:`.padEnd(12)}${signIns[i]!.padEnd(width)}  ${p.name}`),
+    `  The password is random, made for this data directory and kept in ${s.passwordFile}.`,
     '  Agents get conversations while signed in and online; leads, supervisors and the admin see every queue.',
     `  Replies go to the demo's fake platform at ${s.fakePlatformUrl}.`,
   ];

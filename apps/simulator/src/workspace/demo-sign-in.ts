@@ -2,9 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppConfig } from '@app/common/config/app-config';
 import { DEFAULT_ADMIN as GENERATED_ADMIN, PASSWORD_FILE as GENERATED_PASSWORD_FILE } from '@app/identity/bootstrap/initial-admin';
-import { DEMO_PASSWORD, DEMO_PEOPLE } from '../cli/demo-task-force';
+import { DEMO_PEOPLE } from '../cli/demo-task-force';
 import { DeskClient, DeskError } from '../desk/desk-client';
-
 
 export interface Credentials {
   email: string;
@@ -25,12 +24,13 @@ export const demoLead = DEMO_PEOPLE.find((p) => p.access === 'lead')!;
 
 /**
  * Signs in as the admin, who sets the demo up. Once the admin's password has been changed the demo cannot know it;
- * the demo's own lead then suffices to keep an existing demo workspace running (listing channels, sending traffic).
+ * the demo's own lead (with the demo people's password kept in DATA_DIR, if there is one) then suffices to keep an
+ * existing demo workspace running (listing channels, sending traffic).
  */
-export async function signInForDemo(deskUrl: string, admin: Credentials | undefined): Promise<{ desk: DeskClient; admin: boolean }> {
+export async function signInForDemo(deskUrl: string, admin: Credentials | undefined, leadPassword: string | undefined): Promise<{ desk: DeskClient; admin: boolean }> {
   for (const [credentials, isAdmin] of [
     [admin, true],
-    [{ email: demoLead.email, password: DEMO_PASSWORD }, false],
+    [leadPassword === undefined ? undefined : { email: demoLead.email, password: leadPassword }, false],
   ] as const) {
     if (!credentials) continue;
     try {

@@ -1,5 +1,4 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { DEMO_PASSWORD } from '../cli/demo-task-force';
 import { DeskClient } from '../desk/desk-client';
 import type { Language } from '../traffic/people';
 import { demoLead } from './demo-sign-in';
@@ -66,10 +65,10 @@ export function languageOf(c: WaitingConversation, history: PastDelivery[]): Lan
 /**
  * The lead has already answered a few customers when the newcomer arrives: takes them and replies through the desk,
  * so their replies go out to the platforms and show their delivery. Waits (up to timeoutMs) for the desk to file
- * the history first; answers how many were answered.
+ * the history first; answers how many were answered. The lead signs in with the demo people's password.
  */
-export async function answerFirstCustomers(deskUrl: string, history: PastDelivery[], options: { count: number; timeoutMs: number; stop: AbortSignal }): Promise<number> {
-  const desk = await DeskClient.signIn(deskUrl, demoLead.email, DEMO_PASSWORD);
+export async function answerFirstCustomers(deskUrl: string, history: PastDelivery[], options: { count: number; timeoutMs: number; stop: AbortSignal; password: string }): Promise<number> {
+  const desk = await DeskClient.signIn(deskUrl, demoLead.email, options.password);
   const me = await desk.api<{ id: string }>('GET', '/api/me');
   const deadline = Date.now() + options.timeoutMs;
   let picked: WaitingConversation[] = [];
