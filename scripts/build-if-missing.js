@@ -33,7 +33,9 @@ for (const [app, main] of Object.entries(targets)) {
   execSync(`npx nest build ${app}`, { cwd: root, stdio: 'inherit' });
 }
 // The browser desk, served by the API at /.
-if (!fresh(join(root, 'dist/web/index.html'), newestSource(web, ['.ts', '.tsx', '.css', '.html', '.mjs']))) {
+// It also bundles two import-free modules of the server's: its lists of channel types and of live events.
+const shared = ['libs/channels/src/types/channel-type.ts', 'libs/realtime/src/log/event-types.ts'].map((f) => statSync(join(root, f)).mtimeMs);
+if (!fresh(join(root, 'dist/web/index.html'), Math.max(newestSource(web, ['.ts', '.tsx', '.css', '.html', '.mjs']), ...shared))) {
   console.log('Building web...');
   execSync('npm run build:web', { cwd: root, stdio: 'inherit' });
 }

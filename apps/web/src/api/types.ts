@@ -3,8 +3,9 @@
 // choices (selects, check lists, filters) in these orders.
 export const ACCESS_LEVELS = ['agent', 'lead', 'supervisor', 'admin'] as const;
 export type Access = (typeof ACCESS_LEVELS)[number];
-export const CHANNEL_TYPES = ['facebook', 'instagram', 'whatsapp', 'x', 'telegram', 'youtube', 'linkedin', 'email', 'api'] as const;
-export type ChannelType = (typeof CHANNEL_TYPES)[number];
+// The server's own list (a module with no imports, bundled as is).
+export { CHANNEL_TYPES, type ChannelType } from '../../../../libs/channels/src/types/channel-type';
+import type { ChannelType } from '../../../../libs/channels/src/types/channel-type';
 export const KINDS = ['comment', 'mention', 'message'] as const;
 export type Kind = (typeof KINDS)[number];
 export const STATUSES = ['open', 'pending', 'snoozed', 'resolved'] as const;

@@ -1,35 +1,17 @@
 import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import { useSession } from '../auth/session';
+// The server's own list: the page follows every logged event the desk sends, with no copy to fall behind.
+import { LOGGED_EVENT_TYPES, type LoggedEventType } from '../../../../libs/realtime/src/log/event-types';
 
 export type LiveEventName =
-  | 'conversation.created'
-  | 'conversation.updated'
-  | 'conversation.assigned'
-  | 'message.created'
-  | 'message.updated'
-  | 'sla.warning'
-  | 'sla.breached'
-  | 'sla.met'
-  | 'role.members.updated'
-  | 'member.updated'
+  | LoggedEventType
   | 'presence.updated'
   | 'conversation.viewers'
   /** Not the server's: this tab may have missed events (see LiveProvider), so what it shows should load again. */
   | 'live.resync';
 
-export const LOGGED_EVENTS: LiveEventName[] = [
-  'conversation.created',
-  'conversation.updated',
-  'conversation.assigned',
-  'message.created',
-  'message.updated',
-  'sla.warning',
-  'sla.breached',
-  'sla.met',
-  'role.members.updated',
-  'member.updated',
-];
+export const LOGGED_EVENTS: readonly LiveEventName[] = LOGGED_EVENT_TYPES;
 const EPHEMERAL_EVENTS: LiveEventName[] = ['presence.updated', 'conversation.viewers'];
 
 type Handler = (payload: any) => void;
