@@ -1,7 +1,9 @@
-import type { ChannelType } from '../../api/types';
+import { CHANNEL_TYPES, type ChannelType } from '../../api/types';
+// The server's own table (an import-free module), so the form asks for exactly what the API checks.
+import { CHANNEL_CONFIG_FIELDS, DEFAULT_API_BASE_URL as SERVER_API_BASE_URL, type ConfigField } from '../../../../../libs/channels/src/types/channel-type';
 
 /**
- * What each channel type's config holds, as the API checks it (libs/channels CHANNEL_CONFIG_FIELDS), for the form:
+ * What each channel type's config holds, as the API checks it, for the form:
  * which fields to ask for, which are secrets (password inputs, never shown again), which may stay empty.
  */
 export interface ChannelField {
@@ -11,33 +13,16 @@ export interface ChannelField {
   kind: 'text' | 'url' | 'seconds' | 'email';
 }
 
-const id = (name: string, required = true): ChannelField => ({ name, secret: false, required, kind: 'text' });
-const secret = (name: string, required = true): ChannelField => ({ name, secret: true, required, kind: 'text' });
+/** The form's input for a server field: the address the desk sends e-mail from is typed as one. */
+function formField(f: ConfigField): ChannelField {
+  const kind = f.kind === 'string' ? (f.name === 'fromAddress' ? 'email' : 'text') : f.kind;
+  return { name: f.name, secret: f.secret, required: f.required, kind };
+}
 
-export const CHANNEL_FIELDS: Record<ChannelType, ChannelField[]> = {
-  facebook: [id('pageId'), secret('appSecret'), secret('verifyToken'), secret('pageAccessToken'), id('appId', false)],
-  instagram: [id('igUserId'), secret('appSecret'), secret('verifyToken'), secret('accessToken'), id('appId', false)],
-  whatsapp: [id('phoneNumberId'), secret('appSecret'), secret('verifyToken'), secret('accessToken')],
-  x: [id('userId'), secret('consumerSecret'), secret('accessToken')],
-  telegram: [secret('botToken'), secret('secretToken')],
-  youtube: [id('channelId'), secret('accessToken'), { name: 'pollSeconds', secret: false, required: false, kind: 'seconds' }],
-  linkedin: [id('organizationUrn'), secret('clientSecret'), secret('accessToken'), id('linkedinVersion', false)],
-  email: [secret('inboundToken'), secret('serverToken'), { name: 'fromAddress', secret: false, required: true, kind: 'email' }, secret('mailgunSigningKey', false)],
-  api: [secret('secret'), { name: 'replyUrl', secret: false, required: false, kind: 'url' }],
-};
+export const CHANNEL_FIELDS = Object.fromEntries(CHANNEL_TYPES.map((t) => [t, CHANNEL_CONFIG_FIELDS[t].map(formField)])) as Record<ChannelType, ChannelField[]>;
 
 /** The platform's API root the desk uses when `apiBaseUrl` is left empty (CONTRACT.md); `api` channels have none. */
-export const DEFAULT_API_BASE_URL: Record<ChannelType, string | null> = {
-  facebook: 'https://graph.facebook.com/v23.0',
-  instagram: 'https://graph.facebook.com/v23.0',
-  whatsapp: 'https://graph.facebook.com/v23.0',
-  x: 'https://api.x.com',
-  telegram: 'https://api.telegram.org',
-  youtube: 'https://www.googleapis.com/youtube/v3',
-  linkedin: 'https://api.linkedin.com/rest',
-  email: 'https://api.postmarkapp.com',
-  api: null,
-};
+export const DEFAULT_API_BASE_URL = Object.fromEntries(CHANNEL_TYPES.map((t) => [t, SERVER_API_BASE_URL[t] ?? null])) as Record<ChannelType, string | null>;
 
 const API_BASE_URL: ChannelField = { name: 'apiBaseUrl', secret: false, required: false, kind: 'url' };
 
