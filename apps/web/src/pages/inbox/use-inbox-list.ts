@@ -106,10 +106,18 @@ export function useInboxList(filters: InboxFilters, viewer: Viewer): InboxList {
   );
 
   // The first page, again whenever the filters change (the rows of other filters go at once) or on reload (the rows
-  // stay until the fresh page replaces them).
+  // stay until the fresh page replaces them). A reload while the same list loads does not cancel it (under steady
+  // reloads nothing would ever arrive): one more load follows it. Other filters do cancel it.
   const shownPath = useRef<string | null>(null);
+  const flight = useRef<{ path: string; again: boolean; abort: AbortController } | null>(null);
   useEffect(() => {
-    const abort = new AbortController();
+    if (flight.current?.path === path) {
+      flight.current.again = true;
+      return;
+    }
+    flight.current?.abort.abort();
+    const mine = { path, again: false, abort: new AbortController() };
+    flight.current = mine;
     pendingEvents.current = [];
     setLoading(true);
     setError(undefined);
@@ -118,8 +126,9 @@ export function useInboxList(filters: InboxFilters, viewer: Viewer): InboxList {
       shownPath.current = null;
       commit(EMPTY_LIST);
     }
-    api<Page<Conversation>>(path, { signal: abort.signal })
+    api<Page<Conversation>>(path, { signal: mine.abort.signal })
       .then((page) => {
+        if (flight.current !== mine) return;
         const arrived = pendingEvents.current ?? [];
         pendingEvents.current = null;
         let next = loaded(page);
@@ -128,15 +137,18 @@ export function useInboxList(filters: InboxFilters, viewer: Viewer): InboxList {
         commit(next);
       })
       .catch((e: Error) => {
-        if (e.name === 'AbortError') return;
+        if (e.name === 'AbortError' || flight.current !== mine) return;
         pendingEvents.current = null;
         setError(e);
       })
       .finally(() => {
-        if (!abort.signal.aborted) setLoading(false);
+        if (flight.current !== mine) return;
+        flight.current = null;
+        if (mine.again) setRound((r) => r + 1);
+        else setLoading(false);
       });
-    return () => abort.abort();
   }, [api, path, round, commit]);
+  useEffect(() => () => flight.current?.abort.abort(), []);
 
   const loadMore = useCallback(() => {
     const cursor = stateRef.current.nextCursor;
