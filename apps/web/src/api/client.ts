@@ -44,7 +44,12 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   }
   if (response.status === 204) return undefined as T;
   const type = response.headers.get('content-type') ?? '';
-  const body: unknown = type.includes('json') ? await response.json().catch(() => null) : await response.text();
+  // A body cut off by an abort is an abort, not an empty answer.
+  const unreadable = (e: Error) => {
+    if (e.name === 'AbortError') throw e;
+    return null;
+  };
+  const body: unknown = type.includes('json') ? await response.json().catch(unreadable) : await response.text();
   if (!response.ok) {
     const code = (body as { code?: string } | null)?.code ?? `HTTP_${response.status}`;
     const retry = Number(response.headers.get('retry-after'));

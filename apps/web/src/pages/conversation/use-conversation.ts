@@ -48,6 +48,7 @@ export function useConversation(conversationId: string): OpenConversation {
     waiting.current = [];
     api<Conversation>(`/api/conversations/${conversationId}`, { signal: abort.signal })
       .then((detail) => {
+        if (abort.signal.aborted) return;
         dispatch({ type: 'loaded', detail });
         for (const change of waiting.current ?? []) dispatch({ type: 'live', change });
         waiting.current = null;
