@@ -22,16 +22,23 @@ export class LoginThrottleService {
     const now = this.clock.now();
     const keys = this.keys(email, ip);
     await this.repo.manager.transaction(async (m) => {
-      await m.query(
-        'INSERT INTO login_throttle (key, failures, window_started_at) VALUES ($1, 0, $3), ($2, 0, $3) ON CONFLICT DO NOTHING',
-        [keys[0]!.key, keys[1]!.key, now],
-      );
+      const ensure = () =>
+        m.query('INSERT INTO login_throttle (key, failures, window_started_at) VALUES ($1, 0, $3), ($2, 0, $3) ON CONFLICT DO NOTHING', [
+          keys[0]!.key,
+          keys[1]!.key,
+          now,
+        ]);
       // One statement in key order ("account:" before "address:"), so every attempt locks the rows in the same order.
-      const rows = await m.find(LoginThrottleEntity, {
-        where: { key: In(keys.map((k) => k.key)) },
-        order: { key: 'ASC' },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const lock = () =>
+        m.find(LoginThrottleEntity, { where: { key: In(keys.map((k) => k.key)) }, order: { key: 'ASC' }, lock: { mode: 'pessimistic_write' } });
+      await ensure();
+      let rows = await lock();
+      // A concurrent successful sign-in may delete the account's row between the two statements (found by the API
+      // fuzz): insert it again; this transaction now sees that delete.
+      if (rows.length < keys.length) {
+        await ensure();
+        rows = await lock();
+      }
       const wait = Math.max(0, ...rows.map((r) => retryAfterSeconds(r, now)));
       if (wait > 0) throw throttled(wait);
       for (const { key, rule } of keys) {
