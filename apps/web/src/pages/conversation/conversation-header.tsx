@@ -1,4 +1,4 @@
-import { PRIORITIES, type Conversation, type Priority, type Status } from '../../api/types';
+import { PRIORITIES, type Conversation, type Status } from '../../api/types';
 import { useDirectory } from '../../components/directory';
 import { ValueOptions } from '../../components/options';
 import { SlaClock } from '../../components/sla-clock';
